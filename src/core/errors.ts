@@ -48,7 +48,12 @@ export class ScenarioError extends RpguardError {
 
 /** Something outside our control prevented the scan from starting (no credentials, endpoint down). */
 export class SetupError extends RpguardError {
-  constructor(code: string, message: string, exitCode: ExitCode = ExitCode.Usage, options?: { cause?: unknown }) {
+  constructor(
+    code: string,
+    message: string,
+    exitCode: ExitCode = ExitCode.Usage,
+    options?: { cause?: unknown },
+  ) {
     super(code, message, exitCode, options);
     this.name = 'SetupError';
   }

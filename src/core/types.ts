@@ -6,8 +6,11 @@
 /** Outcome of one rule on one recovery point. */
 export type FindingStatus = 'PASS' | 'FAIL' | 'ERROR' | 'SKIPPED';
 
-/** Who manages the KMS key behind a recovery point. */
-export type KeyClass = 'aws-owned' | 'aws-managed' | 'customer-managed' | 'unknown';
+/**
+ * Who manages the KMS key behind a recovery point. `unknown`: encrypted, but the key could not be
+ * described (another account's key, access denied). `none`: the point is not encrypted.
+ */
+export type KeyClass = 'aws-owned' | 'aws-managed' | 'customer-managed' | 'unknown' | 'none';
 
 export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
 

@@ -1,0 +1,54 @@
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
+import type { Gap, KeyInfo } from '../core/types.js';
+import { awsErrorFacts } from './aws-error.js';
+import type { ClientFactory } from './clients.js';
+import { arnParts, toKeyInfo } from './mappers.js';
+
+/**
+ * Describes each distinct KMS key once per scan. A key we may not describe (another account's,
+ * access denied) yields KeyInfo with describeError: the key class is then unknown, and the
+ * encryption verdict does not change.
+ */
+export class KeyResolver {
+  private readonly cache = new Map<string, Promise<KeyInfo>>();
+  /** Keys that could not be described, for the report. */
+  readonly gaps: Gap[] = [];
+  /** Number of DescribeKey calls made. */
+  calls = 0;
+
+  constructor(private readonly clients: ClientFactory) {}
+
+  resolve(keyArn: string): Promise<KeyInfo> {
+    let info = this.cache.get(keyArn);
+    if (!info) {
+      info = this.describe(keyArn);
+      this.cache.set(keyArn, info);
+    }
+    return info;
+  }
+
+  /** Every key resolved so far. */
+  async known(): Promise<KeyInfo[]> {
+    return Promise.all(this.cache.values());
+  }
+
+  private async describe(keyArn: string): Promise<KeyInfo> {
+    const { region, accountId } = arnParts(keyArn);
+    this.calls += 1;
+    try {
+      const answer = await this.clients.kms(region).send(new DescribeKeyCommand({ KeyId: keyArn }));
+      return toKeyInfo(keyArn, answer.KeyMetadata);
+    } catch (error) {
+      const facts = awsErrorFacts(error);
+      this.gaps.push({
+        scope: { kind: 'key', accountId, region, keyArn },
+        operation: 'DescribeKey',
+        ...facts,
+      });
+      return {
+        keyArn,
+        describeError: { errorName: facts.errorName, message: facts.message, requestId: facts.requestId },
+      };
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import type { Gap, SkippedRegion } from '../core/types.js';
+import { gapFrom } from './aws-error.js';
+import type { ClientFactory } from './clients.js';
+
+/** The regions to scan in one account, those skipped on purpose, and a gap if discovery failed. */
+export interface RegionPlan {
+  regions: string[];
+  skipped: SkippedRegion[];
+  gaps: Gap[];
+}
+
+const enabledStatuses = new Set(['opt-in-not-required', 'opted-in']);
+
+/**
+ * Decide which regions to scan. EC2 DescribeRegions with AllRegions tells enabled from not-enabled;
+ * requested regions that are not enabled are SKIPPED, never scanned. If discovery is denied, the
+ * requested regions are still scanned (a region that turns out not enabled is skipped then), and
+ * without requested regions the account becomes a gap.
+ */
+export async function planRegions(
+  clients: ClientFactory,
+  accountId: string,
+  homeRegion: string,
+  requested: readonly string[] | undefined,
+): Promise<RegionPlan> {
+  let statuses: Map<string, string>;
+  try {
+    const answer = await clients.ec2(homeRegion).send(new DescribeRegionsCommand({ AllRegions: true }));
+    statuses = new Map(
+      (answer.Regions ?? []).map((r) => [r.RegionName ?? '', r.OptInStatus ?? 'opt-in-not-required']),
+    );
+  } catch (error) {
+    const gap = gapFrom({ kind: 'account', accountId }, 'DescribeRegions', error);
+    if (requested) return { regions: [...requested], skipped: [], gaps: [] };
+    return { regions: [], skipped: [], gaps: [gap] };
+  }
+  const skipped: SkippedRegion[] = [];
+  const regions: string[] = [];
+  const candidates = requested ?? [...statuses.keys()].sort();
+  for (const region of candidates) {
+    const status = statuses.get(region);
+    if (status === undefined) {
+      skipped.push({
+        accountId,
+        region,
+        reason: 'region not offered to this account (DescribeRegions does not list it)',
+      });
+    } else if (!enabledStatuses.has(status)) {
+      skipped.push({
+        accountId,
+        region,
+        reason: `region not enabled for this account (opt-in status ${status})`,
+      });
+    } else {
+      regions.push(region);
+    }
+  }
+  return { regions, skipped, gaps: [] };
+}

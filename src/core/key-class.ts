@@ -1,0 +1,22 @@
+import type { KeyClass, KeyInfo, RecoveryPoint, Vault } from './types.js';
+
+/** The KMS key ARN that protects a recovery point, if AWS named one. */
+export function keyArnOf(point: RecoveryPoint): string | undefined {
+  return point.encryptionKeyArn;
+}
+
+/**
+ * Classify the key behind a recovery point. The vault key is not used as a fallback: EBS, RDS and
+ * other types keep their source's key, so the vault key says nothing about them.
+ */
+export function classifyKey(point: RecoveryPoint, vault: Vault, key: KeyInfo | undefined): KeyClass {
+  if (point.isEncrypted === false) return 'none';
+  const keyType = point.encryptionKeyType ?? (point.encryptionKeyArn ? undefined : vault.encryptionKeyType);
+  if (keyType === 'AWS_OWNED_KMS_KEY') return 'aws-owned';
+  if (key && !key.describeError) {
+    if (key.keyManager === 'AWS') return 'aws-managed';
+    if (key.keyManager === 'CUSTOMER') return 'customer-managed';
+  }
+  if (key?.aliases?.some((alias) => alias.startsWith('alias/aws/'))) return 'aws-managed';
+  return 'unknown';
+}

@@ -1,0 +1,46 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * A file written through a temporary sibling and renamed into place on commit(), so a crash or
+ * Ctrl-C never leaves half a report where the user expects a whole one. Writes are buffered.
+ */
+export class AtomicFile {
+  private readonly tempPath: string;
+  private fd: number | undefined;
+  private buffer: string[] = [];
+  private buffered = 0;
+
+  constructor(private readonly path: string) {
+    this.tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    this.fd = openSync(this.tempPath, 'w', 0o644);
+  }
+
+  write(text: string): void {
+    this.buffer.push(text);
+    this.buffered += text.length;
+    if (this.buffered >= 1 << 16) this.flush();
+  }
+
+  /** Flush, close and rename into place. */
+  commit(): void {
+    this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    renameSync(this.tempPath, this.path);
+  }
+
+  /** Throw the partial file away. */
+  discard(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.tempPath, { force: true });
+  }
+
+  private flush(): void {
+    if (this.fd === undefined || this.buffer.length === 0) return;
+    writeSync(this.fd, this.buffer.join(''));
+    this.buffer = [];
+    this.buffered = 0;
+  }
+}

@@ -1,0 +1,200 @@
+import type { ExitCode } from '../core/errors.js';
+import type { StatusCounts } from '../core/summary.js';
+import type { Finding, FindingStatus, Gap } from '../core/types.js';
+import type { ScanOutcome } from '../scan/scan-types.js';
+
+/** How the console report is drawn. */
+export interface ConsoleOptions {
+  color: boolean;
+  /** How many findings to detail before pointing to the JSON report. */
+  maxDetails: number;
+}
+
+/** The non-PASS findings kept for the report, and how many did not fit. */
+export interface RetainedFindings {
+  findings: Finding[];
+  omitted: number;
+}
+
+const statusOrder: FindingStatus[] = ['FAIL', 'ERROR', 'SKIPPED', 'PASS'];
+const colors: Record<FindingStatus | 'dim' | 'bold', string> = {
+  FAIL: '\x1b[31m',
+  ERROR: '\x1b[33m',
+  SKIPPED: '\x1b[36m',
+  PASS: '\x1b[32m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+};
+
+/** Render a scan as text a person can act on. Pure: same input, same text. */
+export function formatConsoleReport(
+  outcome: ScanOutcome,
+  retained: RetainedFindings,
+  exitCode: ExitCode,
+  options: ConsoleOptions,
+): string {
+  const paint = (style: keyof typeof colors, text: string) =>
+    options.color ? `${colors[style]}${text}\x1b[0m` : text;
+  const lines: string[] = [];
+  const { summary } = outcome;
+
+  lines.push(
+    paint(
+      'bold',
+      `rpguard scan of account ${outcome.accounts.join(', ')} as ${outcome.caller.arn || outcome.caller.accountId}`,
+    ),
+  );
+  lines.push(
+    `${outcome.regionsScanned.length} region(s) scanned, ${outcome.skippedRegions.length} skipped; ` +
+      `${outcome.vaults.length} vault(s); ${outcome.recoveryPointsJudged} recovery point(s) judged; ` +
+      `${outcome.keys.length} KMS key(s) described.`,
+  );
+  lines.push('');
+  lines.push(paint('bold', 'Findings by rule'));
+  lines.push(
+    table(
+      ['rule', ...statusOrder],
+      Object.entries(summary.byRule).map(([rule, c]) => [rule, ...countCells(c)]),
+    ),
+  );
+  lines.push(`total: ${statusOrder.map((s) => `${s} ${summary.findings[s]}`).join(', ')}`);
+
+  if (summary.byVault.length > 0) {
+    lines.push('');
+    lines.push(paint('bold', 'By account, region and vault'));
+    const gapVaults = new Set(
+      outcome.gaps.filter((g) => g.scope.kind === 'vault').map((g) => g.scope.backupVaultArn),
+    );
+    lines.push(
+      table(
+        ['account', 'region', 'vault', ...statusOrder, 'note'],
+        summary.byVault.map((v) => [
+          v.accountId,
+          v.region,
+          v.backupVaultName,
+          ...countCells(v.counts),
+          gapVaults.has(v.backupVaultArn) ? 'NOT FULLY READ (gap)' : '',
+        ]),
+      ),
+    );
+  }
+
+  const details = [...retained.findings].sort(compareFindings);
+  for (const status of ['FAIL', 'ERROR'] as const) {
+    const group = details.filter((f) => f.status === status);
+    if (group.length === 0) continue;
+    lines.push('');
+    lines.push(
+      paint(
+        'bold',
+        status === 'FAIL'
+          ? `Failing recovery points (${summary.findings.FAIL})`
+          : `Could not judge (${summary.findings.ERROR})`,
+      ),
+    );
+    for (const finding of group.slice(0, options.maxDetails)) lines.push(...detail(finding, paint));
+    const hidden = group.length - Math.min(group.length, options.maxDetails);
+    if (hidden > 0)
+      lines.push(paint('dim', `  … and ${hidden} more; write them all with --format json --output FILE`));
+  }
+  const skippedPoints = details.filter((f) => f.status === 'SKIPPED');
+  if (skippedPoints.length > 0) {
+    lines.push('');
+    lines.push(paint('bold', `Skipped recovery points (${summary.findings.SKIPPED})`));
+    for (const f of skippedPoints.slice(0, options.maxDetails))
+      lines.push(`  ${f.recoveryPointArn} (${f.backupVaultName}, ${f.region}): ${f.message}`);
+  }
+  if (retained.omitted > 0)
+    lines.push(
+      paint('dim', `(${retained.omitted} more findings not kept for this display; see the JSON report)`),
+    );
+
+  if (outcome.gaps.length > 0) {
+    lines.push('');
+    lines.push(
+      paint(
+        'ERROR',
+        `Not read: ${outcome.gaps.length} gap(s). Nothing in these scopes was judged, and none of it counts as compliant.`,
+      ),
+    );
+    for (const gap of outcome.gaps) lines.push(`  ${describeGap(gap)}`);
+  }
+  if (outcome.skippedRegions.length > 0) {
+    lines.push('');
+    lines.push(paint('bold', 'Skipped regions'));
+    for (const s of outcome.skippedRegions) lines.push(`  ${s.accountId} ${s.region}: ${s.reason}`);
+  }
+
+  lines.push('');
+  lines.push(paint(verdictStyle(exitCode), verdictLine(exitCode, summary.findings)));
+  return `${lines.join('\n')}\n`;
+}
+
+function countCells(counts: StatusCounts): string[] {
+  return statusOrder.map((s) => String(counts[s]));
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.accountId.localeCompare(b.accountId) ||
+    a.region.localeCompare(b.region) ||
+    a.backupVaultName.localeCompare(b.backupVaultName) ||
+    a.recoveryPointArn.localeCompare(b.recoveryPointArn) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+function detail(finding: Finding, paint: (style: keyof typeof colors, text: string) => string): string[] {
+  const lines = [
+    `  ${paint(finding.status, finding.status)} ${finding.ruleId}  ${finding.accountId} ${finding.region} vault ${finding.backupVaultName}`,
+    `       ${finding.recoveryPointArn} (${finding.resourceType ?? 'unknown type'}, ${finding.recoveryPointStatus ?? 'unknown status'})`,
+    `       Cause: ${finding.message}`,
+  ];
+  const plan = finding.createdBy?.backupPlanName ?? finding.createdBy?.backupPlanId;
+  if (plan)
+    lines.push(
+      `       Created by plan ${plan}${finding.createdBy?.backupRuleName ? `, rule ${finding.createdBy.backupRuleName}` : ''}`,
+    );
+  if (finding.remediation) lines.push(`       Next step: ${finding.remediation}`);
+  return lines;
+}
+
+/** One line naming a gap's scope, the failed operation, the AWS error and its request id. */
+export function describeGap(gap: Gap): string {
+  const { scope } = gap;
+  const where =
+    scope.kind === 'vault'
+      ? `vault ${scope.backupVaultName} (${scope.accountId} ${scope.region})`
+      : scope.kind === 'recovery-point'
+        ? `recovery point ${scope.recoveryPointArn} in vault ${scope.backupVaultName} (${scope.accountId} ${scope.region})`
+        : scope.kind === 'key'
+          ? `key ${scope.keyArn}`
+          : scope.kind === 'region'
+            ? `region ${scope.region} of account ${scope.accountId}`
+            : `account ${scope.accountId}`;
+  const id = gap.requestId ? ` (request id ${gap.requestId})` : '';
+  return `${where}: ${gap.operation} failed with ${gap.errorName}${id}: ${gap.message}`;
+}
+
+function verdictStyle(exitCode: ExitCode): FindingStatus {
+  return exitCode === 0 ? 'PASS' : exitCode === 1 ? 'FAIL' : 'ERROR';
+}
+
+function verdictLine(exitCode: ExitCode, findings: StatusCounts): string {
+  switch (exitCode) {
+    case 0:
+      return 'Result: PASS. Every recovery point found was judged and none failed (exit code 0).';
+    case 1:
+      return `Result: FAIL. ${findings.FAIL} finding(s) failed (exit code 1).`;
+    default:
+      return 'Result: INCOMPLETE. Nothing failed, but part of the estate could not be read or judged (exit code 3).';
+  }
+}
+
+/** Left-aligned text table with two spaces between columns. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const render = (cells: string[]) =>
+    `  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
+  return [render(header), ...rows.map(render)].join('\n');
+}

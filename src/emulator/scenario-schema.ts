@@ -122,7 +122,9 @@ export const generatedPointsSchema = z
 
 export const vaultSchema = z
   .object({
-    BackupVaultName: z.string().regex(/^[a-zA-Z0-9\-_]{2,50}$/, 'vault names are 2-50 letters, digits, - or _'),
+    BackupVaultName: z
+      .string()
+      .regex(/^[a-zA-Z0-9\-_]{2,50}$/, 'vault names are 2-50 letters, digits, - or _'),
     VaultType: z
       .enum(['BACKUP_VAULT', 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT', 'RESTORE_ACCESS_BACKUP_VAULT'])
       .default('BACKUP_VAULT'),

@@ -1,0 +1,117 @@
+/**
+ * The emulator's HTTP server: AWS Backup, KMS, STS and EC2 subsets on one port, plus
+ * `GET /_emulator/stats` and `POST /_emulator/reset-stats` for tests in other processes.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dispatch, type DispatchDeps } from './dispatch.js';
+import { IdentityRegistry } from './identity.js';
+import { defaultMiddlewares } from './middleware.js';
+import type { Scenario } from './scenario-schema.js';
+import { EmulatorState } from './state.js';
+import { StatsRecorder, type EmulatorStats } from './stats.js';
+import type { HttpAnswer, Middleware } from './types.js';
+
+export type { EmulatorStats } from './stats.js';
+
+/** How to start an emulator. */
+export interface EmulatorOptions {
+  scenario: Scenario;
+  host?: string;
+  /** 0 (the default) lets the OS pick a free port. */
+  port?: number;
+  /** Extra middlewares, run after the built-in ones (call counting, region opt-in). */
+  middlewares?: Middleware[];
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:40123`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  stats(): EmulatorStats;
+  resetStats(): void;
+}
+
+const MAX_BODY = 5 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) req.destroy(new Error('request body too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, answer: HttpAnswer): void {
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+  res.end(answer.body);
+}
+
+const json = (status: number, value: unknown): HttpAnswer => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(value),
+});
+
+/** Starts an emulator serving `scenario` over HTTP. */
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const { scenario, host = '127.0.0.1', port = 0 } = options;
+  const stats = new StatsRecorder();
+  const state = new EmulatorState(scenario);
+  const deps: DispatchDeps = {
+    state,
+    identities: new IdentityRegistry(state.defaultAccountId, (id) => state.hasAccount(id)),
+    middlewares: [...defaultMiddlewares(stats), ...(options.middlewares ?? [])],
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://emulator');
+      const body = await readBody(req);
+      if (url.pathname === '/_emulator/stats' && req.method === 'GET')
+        return send(res, json(200, stats.snapshot()));
+      if (url.pathname === '/_emulator/reset-stats' && req.method === 'POST') {
+        stats.reset();
+        return send(res, json(200, { reset: true }));
+      }
+      // The raw path keeps percent-encoding: labels are split on '/' before they are decoded.
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      send(
+        res,
+        await dispatch(
+          { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body },
+          deps,
+        ),
+      );
+    })().catch((e: unknown) => {
+      if (!res.headersSent) send(res, json(500, { Code: 'InternalFailure', Message: String(e) }));
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${hostPart}:${actualPort}`,
+    port: actualPort,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

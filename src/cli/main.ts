@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, RpguardError } from '../core/errors.js';
 import { registerEmulatorCommand } from './commands/emulator.js';
+import { registerMergeCommand } from './commands/merge.js';
 import { registerScanCommand } from './commands/scan.js';
 import { toolInfo } from './version.js';
 
@@ -19,6 +20,7 @@ export function buildProgram(setExitCode: (code: ExitCode) => void): Command {
   );
   registerScanCommand(program, setExitCode);
   registerEmulatorCommand(program);
+  registerMergeCommand(program, setExitCode);
   for (const command of program.commands)
     command.exitOverride().configureOutput({ outputError: () => undefined });
   return program;

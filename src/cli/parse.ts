@@ -43,3 +43,26 @@ export function parseEndpointUrl(flag: string, value: string): string {
   if (url.username || url.password) throw new UsageError(`${flag}: the URL must not carry credentials`);
   return value;
 }
+
+/** Parse a comma-separated list of 12-digit account ids. */
+export function parseAccountList(flag: string, value: string): string[] {
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (ids.length === 0) throw new UsageError(`${flag}: give at least one 12-digit account id`);
+  for (const id of ids)
+    if (!/^\d{12}$/.test(id)) throw new UsageError(`${flag}: '${id}' is not a 12-digit AWS account id`);
+  return [...new Set(ids)];
+}
+
+/** Parse `K/N` with 1 <= K <= N <= 10000. */
+export function parseShard(flag: string, value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || count > 10_000 || index < 1 || index > count) {
+    throw new UsageError(`${flag}: '${value}' must be K/N with 1 <= K <= N, e.g. 2/8`);
+  }
+  return { index, count };
+}

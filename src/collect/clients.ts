@@ -1,7 +1,10 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
+import { CallMetrics, isThrottling } from './call-metrics.js';
+import { RegionLimiter } from './rate-limit.js';
 
 /** How to reach AWS: profile or explicit credentials, optional endpoint override, retry budget. */
 export interface ConnectionOptions {
@@ -13,6 +16,43 @@ export interface ConnectionOptions {
   endpointUrl?: string;
   /** Total attempts per call, including the first (SDK standard retry mode). */
   maxAttempts: number;
+  /** Lower every per-account-and-region quota to this many calls a second. */
+  maxRps?: number;
+  /** Where attempts and throttling answers are counted (shared by every account of a scan). */
+  metrics?: CallMetrics;
+  /** Once aborted, no new attempt starts and calls under way are abandoned with ScanInterruptedError. */
+  signal?: AbortSignal;
+}
+
+/** Thrown by every AWS call once the scan has been interrupted (Ctrl-C). */
+export class ScanInterruptedError extends Error {
+  constructor() {
+    super('the scan was interrupted');
+    this.name = 'ScanInterrupted';
+  }
+}
+
+/** Settle with the call, or reject as soon as the signal aborts. */
+function abortable<T>(call: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return call;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new ScanInterruptedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    call.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+interface SdkClient {
+  destroy(): void;
+  middlewareStack: {
+    add(
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+        context: { commandName?: string },
+      ) => (args: unknown) => Promise<unknown>,
+      options: { step: 'finalizeRequest'; priority: 'low'; name: string },
+    ): void;
+  };
 }
 
 type Ctor<T> = new (config: Record<string, unknown>) => T;
@@ -20,8 +60,17 @@ type Ctor<T> = new (config: Record<string, unknown>) => T;
 /** Creates and caches one SDK client per service and region, sharing credentials and settings. */
 export class ClientFactory {
   private readonly cache = new Map<string, unknown>();
+  private readonly limiters = new Map<string, RegionLimiter>();
+  readonly metrics: CallMetrics;
 
-  constructor(private readonly options: ConnectionOptions) {}
+  constructor(private readonly options: ConnectionOptions) {
+    this.metrics = options.metrics ?? new CallMetrics();
+  }
+
+  /** A factory for another identity (an assumed role) sharing endpoint, retries and metrics. */
+  withCredentials(credentials: NonNullable<ConnectionOptions['credentials']>): ClientFactory {
+    return new ClientFactory({ ...this.options, credentials, metrics: this.metrics });
+  }
 
   backup(region: string): BackupClient {
     return this.client('backup', region, BackupClient);
@@ -39,6 +88,11 @@ export class ClientFactory {
     return this.client('sts', region, STSClient);
   }
 
+  /** Organizations is global: its endpoint lives in us-east-1 for the aws partition. */
+  organizations(): OrganizationsClient {
+    return this.client('organizations', 'us-east-1', OrganizationsClient);
+  }
+
   /** Release sockets so the process can exit promptly. */
   destroy(): void {
     for (const client of this.cache.values()) (client as { destroy(): void }).destroy();
@@ -50,9 +104,38 @@ export class ClientFactory {
     let client = this.cache.get(key) as T | undefined;
     if (!client) {
       client = new ClientClass(this.config(region));
+      this.instrument(client as unknown as SdkClient, service, region);
       this.cache.set(key, client);
     }
     return client;
+  }
+
+  /**
+   * Rate-limit and count every attempt. Added in the finalizeRequest step with low priority, so it
+   * runs inside the SDK's retry loop: retries wait for tokens too, and each throttle is seen.
+   */
+  private instrument(client: SdkClient, service: string, region: string): void {
+    let limiter = this.limiters.get(region);
+    if (!limiter) this.limiters.set(region, (limiter = new RegionLimiter(this.options.maxRps)));
+    const regionLimiter = limiter;
+    const metrics = this.metrics;
+    const signal = this.options.signal;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+        if (signal?.aborted) throw new ScanInterruptedError();
+        await regionLimiter.acquire(service, operation);
+        if (signal?.aborted) throw new ScanInterruptedError();
+        metrics.recordAttempt(operation);
+        try {
+          return await abortable(next(args), signal);
+        } catch (error) {
+          if (isThrottling(error)) metrics.throttled += 1;
+          throw error;
+        }
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'rpguardRateLimitAndCount' },
+    );
   }
 
   private config(region: string): Record<string, unknown> {

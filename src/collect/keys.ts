@@ -1,7 +1,7 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import type { Gap, KeyInfo } from '../core/types.js';
 import { awsErrorFacts } from './aws-error.js';
-import type { ClientFactory } from './clients.js';
+import { ScanInterruptedError, type ClientFactory } from './clients.js';
 import { arnParts, toKeyInfo } from './mappers.js';
 
 /**
@@ -16,12 +16,11 @@ export class KeyResolver {
   /** Number of DescribeKey calls made. */
   calls = 0;
 
-  constructor(private readonly clients: ClientFactory) {}
-
-  resolve(keyArn: string): Promise<KeyInfo> {
+  /** Describe with the clients of the account that found the key (its role can read its own keys). */
+  resolve(keyArn: string, clients: ClientFactory): Promise<KeyInfo> {
     let info = this.cache.get(keyArn);
     if (!info) {
-      info = this.describe(keyArn);
+      info = this.describe(keyArn, clients);
       this.cache.set(keyArn, info);
     }
     return info;
@@ -32,13 +31,14 @@ export class KeyResolver {
     return Promise.all(this.cache.values());
   }
 
-  private async describe(keyArn: string): Promise<KeyInfo> {
+  private async describe(keyArn: string, clients: ClientFactory): Promise<KeyInfo> {
     const { region, accountId } = arnParts(keyArn);
     this.calls += 1;
     try {
-      const answer = await this.clients.kms(region).send(new DescribeKeyCommand({ KeyId: keyArn }));
+      const answer = await clients.kms(region).send(new DescribeKeyCommand({ KeyId: keyArn }));
       return toKeyInfo(keyArn, answer.KeyMetadata);
     } catch (error) {
+      if (error instanceof ScanInterruptedError) throw error;
       const facts = awsErrorFacts(error);
       this.gaps.push({
         scope: { kind: 'key', accountId, region, keyArn },

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-backup';
 import type { Gap, RecoveryPoint, Vault } from '../core/types.js';
 import { gapFrom } from './aws-error.js';
-import type { ClientFactory } from './clients.js';
+import { ScanInterruptedError, type ClientFactory } from './clients.js';
 import { toRecoveryPoint } from './mappers.js';
 import { RepeatedTokenError } from './vaults.js';
 
@@ -66,6 +66,7 @@ async function completePage(
     try {
       points.push(await describeRecoveryPoint(clients, vault, point));
     } catch (error) {
+      if (error instanceof ScanInterruptedError) throw error;
       const scope = {
         kind: 'recovery-point' as const,
         accountId: vault.accountId,

@@ -1,7 +1,7 @@
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import type { Gap, SkippedRegion } from '../core/types.js';
 import { gapFrom } from './aws-error.js';
-import type { ClientFactory } from './clients.js';
+import { ScanInterruptedError, type ClientFactory } from './clients.js';
 
 /** The regions to scan in one account, those skipped on purpose, and a gap if discovery failed. */
 export interface RegionPlan {
@@ -31,6 +31,7 @@ export async function planRegions(
       (answer.Regions ?? []).map((r) => [r.RegionName ?? '', r.OptInStatus ?? 'opt-in-not-required']),
     );
   } catch (error) {
+    if (error instanceof ScanInterruptedError) throw error;
     const gap = gapFrom({ kind: 'account', accountId }, 'DescribeRegions', error);
     if (requested) return { regions: [...requested], skipped: [], gaps: [] };
     return { regions: [], skipped: [], gaps: [gap] };

@@ -13,15 +13,13 @@ async function listVaultMembers(
   const seen = new Set<string>();
   let nextToken: string | undefined;
   do {
-    const page = await clients
-      .backup(region)
-      .send(
-        new ListBackupVaultsCommand({
-          MaxResults: 1000,
-          NextToken: nextToken,
-          ...(shared ? { ByShared: true } : {}),
-        }),
-      );
+    const page = await clients.backup(region).send(
+      new ListBackupVaultsCommand({
+        MaxResults: 1000,
+        NextToken: nextToken,
+        ...(shared ? { ByShared: true } : {}),
+      }),
+    );
     members.push(...(page.BackupVaultList ?? []));
     nextToken = page.NextToken || undefined;
     if (nextToken !== undefined) {

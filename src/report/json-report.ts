@@ -56,25 +56,26 @@ export function reportFinding(finding: Finding, first: boolean): string {
   return `${first ? '\n' : ',\n'}${JSON.stringify(findingRecord(finding))}`;
 }
 
-/** Everything after the findings: scan facts, summary, gaps, skipped regions, vaults, keys. */
-export function reportTail(
+/** Everything besides the findings: scan facts, summary, gaps, skipped regions, vaults, keys, verdict. */
+export function reportTailRecord(
   outcome: ScanOutcome,
   request: ScanRequest,
   exitCode: ExitCode,
-  incompleteReason?: string,
-): string {
-  const tail = {
+): Record<string, unknown> {
+  return {
     scan: {
       startedAt: outcome.startedAt,
       finishedAt: outcome.finishedAt,
       caller: outcome.caller,
       accounts: outcome.accounts,
       regionsScanned: outcome.regionsScanned,
+      shard: outcome.shard ? `${outcome.shard.index}/${outcome.shard.count}` : null,
       options: {
         regions: request.regions ?? 'all-enabled',
         requireCmk: request.requireCmk,
         endpointUrl: request.endpointUrl ?? null,
       },
+      apiCalls: outcome.apiCalls,
     },
     summary: {
       ...outcome.summary,
@@ -88,9 +89,18 @@ export function reportTail(
     skippedRegions: outcome.skippedRegions,
     vaults: outcome.vaults,
     keys: outcome.keys,
-    complete: outcome.complete && incompleteReason === undefined,
-    ...(incompleteReason ? { incompleteReason } : {}),
+    complete: outcome.complete,
+    ...(outcome.interrupted
+      ? {
+          incompleteReason:
+            'interrupted: the scan was stopped before it finished; only what was judged is here',
+        }
+      : {}),
     exitCode,
   };
-  return `\n],${JSON.stringify(tail).slice(1)}\n`;
+}
+
+/** The closing part of the JSON document, after the findings array. */
+export function reportTail(outcome: ScanOutcome, request: ScanRequest, exitCode: ExitCode): string {
+  return `\n],${JSON.stringify(reportTailRecord(outcome, request, exitCode)).slice(1)}\n`;
 }

@@ -24,7 +24,7 @@ export class JsonReportSink implements FindingSink {
     this.first = false;
   }
 
-  finish(outcome: ScanOutcome, request: ScanRequest, exitCode: ExitCode, incompleteReason?: string): void {
-    this.target.write(reportTail(outcome, request, exitCode, incompleteReason));
+  finish(outcome: ScanOutcome, request: ScanRequest, exitCode: ExitCode): void {
+    this.target.write(reportTail(outcome, request, exitCode));
   }
 }

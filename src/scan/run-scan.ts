@@ -1,25 +1,39 @@
 import pLimit from 'p-limit';
-import { contextFor, evaluatePoint } from '../core/evaluate.js';
-import { keyArnOf } from '../core/key-class.js';
-import { SummaryBuilder } from '../core/summary.js';
-import type { Gap, KeyInfo, SkippedRegion, Vault } from '../core/types.js';
-import { selectRules, type Rule } from '../rules/index.js';
+import {
+  assumeRole,
+  listOrganizationAccounts,
+  partitionOf,
+  type TargetAccount,
+} from '../collect/accounts.js';
 import { awsErrorFacts, gapFrom, isRegionNotEnabled } from '../collect/aws-error.js';
-import { ExitCode, SetupError } from '../core/errors.js';
-import { ClientFactory } from '../collect/clients.js';
+import { ClientFactory, ScanInterruptedError } from '../collect/clients.js';
 import { getCallerIdentity, type CallerIdentity } from '../collect/identity.js';
 import { KeyResolver } from '../collect/keys.js';
 import { recoveryPointPages } from '../collect/recovery-points.js';
 import { planRegions } from '../collect/regions.js';
 import { listVaults } from '../collect/vaults.js';
-import type { FindingSink, ScanOutcome, ScanRequest, VaultVisit } from './scan-types.js';
+import { ExitCode, SetupError } from '../core/errors.js';
+import { contextFor, evaluatePoint } from '../core/evaluate.js';
+import { keyArnOf } from '../core/key-class.js';
+import { SummaryBuilder } from '../core/summary.js';
+import type { Gap, KeyInfo, Scope, SkippedRegion, Vault } from '../core/types.js';
+import { selectRules, type Rule } from '../rules/index.js';
+import type { FindingSink, ScanOutcome, ScanProgress, ScanRequest, VaultVisit } from './scan-types.js';
+import { newScanProgress } from './scan-types.js';
+import { ownsScope } from './shard.js';
 
-const REGION_CONCURRENCY = 8;
-const VAULT_CONCURRENCY = 4;
+/** Default role assumed in each account with --accounts or --org. */
+export const DEFAULT_ROLE_NAME = 'rpguard-audit';
+
+// Accounts and regions in flight at once; the per-account-and-region rate limiter, not these, sets the pace.
+const ACCOUNT_CONCURRENCY = 16;
+const REGION_CONCURRENCY = 32;
+// Vault page chains in flight per region: enough to keep 20 list calls a second busy at real-AWS latencies.
+const VAULT_CONCURRENCY = 8;
 
 /** Mutable state shared by one scan's workers. */
 interface ScanState {
-  clients: ClientFactory;
+  request: ScanRequest;
   keys: KeyResolver;
   rules: Rule[];
   sink: FindingSink;
@@ -28,33 +42,36 @@ interface ScanState {
   skippedRegions: SkippedRegion[];
   regionsScanned: { accountId: string; region: string }[];
   vaults: VaultVisit[];
-  recoveryPointsJudged: number;
+  progress: ScanProgress;
+  regionLimit: ReturnType<typeof pLimit>;
+  interrupted: boolean;
 }
 
 /**
- * Collect once, judge as we go: identity, regions, vaults, recovery point pages; each page is
- * judged by every rule and streamed to the sink. A call that fails after the SDK's retries becomes
- * a gap for exactly its scope and the rest of the scan goes on.
- * Throws only when the scan cannot start at all (identity): no credentials, endpoint unreachable.
+ * Collect once, judge as we go: identity, accounts, regions, vaults, recovery point pages; each
+ * page is judged by every rule and streamed to the sink. A call that fails after the SDK's retries
+ * becomes a gap for exactly its scope and the rest of the scan goes on.
+ * Throws only when the scan cannot start at all (identity, organization listing).
  */
 export async function runScan(
   request: ScanRequest,
   sink: FindingSink,
-  clients?: ClientFactory,
+  progress: ScanProgress = newScanProgress(),
 ): Promise<ScanOutcome> {
   const startedAt = new Date().toISOString();
-  const factory =
-    clients ??
-    new ClientFactory({
-      profile: request.profile,
-      endpointUrl: request.endpointUrl,
-      maxAttempts: request.maxAttempts,
-    });
+  const base = new ClientFactory({
+    profile: request.profile,
+    endpointUrl: request.endpointUrl,
+    maxAttempts: request.maxAttempts,
+    maxRps: request.maxRps,
+    signal: request.signal,
+  });
   try {
-    const caller = await identify(factory, request);
+    const caller = await identify(base, request);
+    const targets = await targetAccounts(base, caller, request);
     const state: ScanState = {
-      clients: factory,
-      keys: new KeyResolver(factory),
+      request,
+      keys: new KeyResolver(),
       rules: selectRules({ requireCmk: request.requireCmk }),
       sink,
       summary: new SummaryBuilder(),
@@ -62,29 +79,43 @@ export async function runScan(
       skippedRegions: [],
       regionsScanned: [],
       vaults: [],
-      recoveryPointsJudged: 0,
+      progress,
+      regionLimit: pLimit(REGION_CONCURRENCY),
+      interrupted: false,
     };
-    await scanAccount(state, caller, request);
+    progress.accountsTotal = targets.length;
+    const assume = request.org === true || request.accounts !== undefined;
+    const accountLimit = pLimit(ACCOUNT_CONCURRENCY);
+    await Promise.all(
+      targets.map((target) => accountLimit(() => scanAccount(state, base, caller, target.accountId, assume))),
+    );
     const summary = state.summary.result();
     const gaps = [...state.gaps, ...state.keys.gaps];
     return {
       startedAt,
       finishedAt: new Date().toISOString(),
       caller,
-      accounts: [caller.accountId],
+      accounts: targets.map((t) => t.accountId),
+      ...(request.shard ? { shard: request.shard } : {}),
       regionsScanned: state.regionsScanned.sort(byAccountRegion),
       skippedRegions: state.skippedRegions.sort(byAccountRegion),
-      gaps,
+      gaps: gaps.sort(byScope),
       vaults: state.vaults.sort(
         (a, b) => byAccountRegion(a, b) || a.backupVaultName.localeCompare(b.backupVaultName),
       ),
       keys: (await state.keys.known()).sort((a, b) => a.keyArn.localeCompare(b.keyArn)),
-      recoveryPointsJudged: state.recoveryPointsJudged,
+      recoveryPointsJudged: progress.pointsJudged,
       summary,
-      complete: gaps.length === 0 && summary.findings.ERROR === 0,
+      apiCalls: base.metrics.snapshot(),
+      interrupted: state.interrupted || request.signal?.aborted === true,
+      complete:
+        gaps.length === 0 &&
+        summary.findings.ERROR === 0 &&
+        !state.interrupted &&
+        request.signal?.aborted !== true,
     };
   } finally {
-    if (!clients) factory.destroy();
+    base.destroy();
   }
 }
 
@@ -93,32 +124,66 @@ async function identify(clients: ClientFactory, request: ScanRequest): Promise<C
   try {
     return await getCallerIdentity(clients, request.homeRegion);
   } catch (error) {
-    const facts = awsErrorFacts(error);
-    const where = request.endpointUrl ?? 'AWS';
-    if (facts.errorName === 'CredentialsProviderError') {
-      const profile = request.profile ? ` for profile '${request.profile}'` : '';
-      throw new SetupError(
-        'NO_CREDENTIALS',
-        `no usable AWS credentials${profile}: ${facts.message} (set AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)`,
-        ExitCode.Usage,
-        { cause: error },
-      );
-    }
-    if (facts.errorName === 'NetworkError' || facts.errorName === 'NetworkTimeout') {
-      throw new SetupError(
-        'ENDPOINT_UNREACHABLE',
-        `cannot reach ${where} for sts:GetCallerIdentity in ${request.homeRegion}: ${facts.message}`,
-        ExitCode.Usage,
-        { cause: error },
-      );
-    }
-    throw new SetupError(
-      'IDENTITY_FAILED',
-      `sts:GetCallerIdentity in ${request.homeRegion} at ${where} failed with ${facts.errorName}: ${facts.message}`,
+    throw setupFailure(error, request, 'sts:GetCallerIdentity');
+  }
+}
+
+function setupFailure(error: unknown, request: ScanRequest, call: string): SetupError {
+  const facts = awsErrorFacts(error);
+  const where = request.endpointUrl ?? 'AWS';
+  if (facts.errorName === 'CredentialsProviderError') {
+    const profile = request.profile ? ` for profile '${request.profile}'` : '';
+    return new SetupError(
+      'NO_CREDENTIALS',
+      `no usable AWS credentials${profile}: ${facts.message} (set AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)`,
       ExitCode.Usage,
       { cause: error },
     );
   }
+  if (facts.errorName === 'NetworkError' || facts.errorName === 'NetworkTimeout') {
+    return new SetupError(
+      'ENDPOINT_UNREACHABLE',
+      `cannot reach ${where} for ${call}: ${facts.message}`,
+      ExitCode.Usage,
+      {
+        cause: error,
+      },
+    );
+  }
+  return new SetupError(
+    'SETUP_CALL_FAILED',
+    `${call} at ${where} failed with ${facts.errorName}: ${facts.message}`,
+    ExitCode.Usage,
+    {
+      cause: error,
+    },
+  );
+}
+
+/** The accounts to scan: the organization's active ones, the listed ones, or the caller's own; minus exclusions. */
+async function targetAccounts(
+  base: ClientFactory,
+  caller: CallerIdentity,
+  request: ScanRequest,
+): Promise<TargetAccount[]> {
+  let targets: TargetAccount[];
+  if (request.org) {
+    try {
+      targets = await listOrganizationAccounts(base);
+    } catch (error) {
+      throw setupFailure(
+        error,
+        request,
+        'organizations:ListAccounts (run from the management account or a delegated administrator)',
+      );
+    }
+  } else if (request.accounts) {
+    targets = request.accounts.map((accountId) => ({ accountId }));
+  } else {
+    targets = [{ accountId: caller.accountId }];
+  }
+  const excluded = new Set(request.excludeAccounts ?? []);
+  return targets.filter((t) => !excluded.has(t.accountId));
 }
 
 function byAccountRegion(
@@ -128,36 +193,111 @@ function byAccountRegion(
   return a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region);
 }
 
-async function scanAccount(state: ScanState, caller: CallerIdentity, request: ScanRequest): Promise<void> {
-  const plan = await planRegions(state.clients, caller.accountId, request.homeRegion, request.regions);
-  state.skippedRegions.push(...plan.skipped);
-  state.gaps.push(...plan.gaps);
-  const limit = pLimit(REGION_CONCURRENCY);
-  await Promise.all(plan.regions.map((region) => limit(() => scanRegion(state, caller.accountId, region))));
+function byScope(a: Gap, b: Gap): number {
+  const key = (g: Gap) =>
+    [
+      g.scope.accountId,
+      g.scope.region ?? '',
+      g.scope.backupVaultName ?? '',
+      g.scope.recoveryPointArn ?? g.scope.keyArn ?? '',
+    ].join('\u0000');
+  return key(a).localeCompare(key(b));
 }
 
-async function scanRegion(state: ScanState, accountId: string, region: string): Promise<void> {
-  let vaults: Vault[];
-  try {
-    vaults = await listVaults(state.clients, region, accountId);
-  } catch (error) {
-    if (isRegionNotEnabled(error)) {
-      state.skippedRegions.push({
-        accountId,
-        region,
-        reason: `region not enabled for this account (AWS answered ${gapFrom({ kind: 'region', accountId, region }, 'ListBackupVaults', error).errorName})`,
-      });
-    } else {
-      state.gaps.push(gapFrom({ kind: 'region', accountId, region }, 'ListBackupVaults', error));
-    }
+function recordGap(state: ScanState, gap: Gap): void {
+  state.gaps.push(gap);
+  state.sink.gap?.(gap);
+}
+
+/** Record a failure as a gap for its scope, unless the scan is being interrupted. */
+function recordFailure(state: ScanState, scope: Scope, operation: string, error: unknown): void {
+  if (error instanceof ScanInterruptedError) {
+    state.interrupted = true;
     return;
   }
-  state.regionsScanned.push({ accountId, region });
-  const limit = pLimit(VAULT_CONCURRENCY);
-  await Promise.all(vaults.map((vault) => limit(() => scanVault(state, vault))));
+  recordGap(state, gapFrom(scope, operation, error));
 }
 
-async function scanVault(state: ScanState, vault: Vault): Promise<void> {
+async function scanAccount(
+  state: ScanState,
+  base: ClientFactory,
+  caller: CallerIdentity,
+  accountId: string,
+  assume: boolean,
+): Promise<void> {
+  const { request } = state;
+  try {
+    let clients = base;
+    if (assume) {
+      try {
+        const settings = {
+          roleName: request.roleName ?? DEFAULT_ROLE_NAME,
+          externalId: request.externalId,
+          partition: partitionOf(caller.arn),
+          homeRegion: request.homeRegion,
+        };
+        clients = base.withCredentials(await assumeRole(base, accountId, settings));
+      } catch (error) {
+        if (ownsScope(request.shard, accountId, '*'))
+          recordFailure(state, { kind: 'account', accountId }, 'AssumeRole', error);
+        return;
+      }
+    }
+    let plan;
+    try {
+      plan = await planRegions(clients, accountId, request.homeRegion, request.regions);
+    } catch (error) {
+      recordFailure(state, { kind: 'account', accountId }, 'DescribeRegions', error);
+      return;
+    }
+    const excluded = new Set(request.excludeRegions ?? []);
+    const owned = (region: string) => !excluded.has(region) && ownsScope(request.shard, accountId, region);
+    state.skippedRegions.push(...plan.skipped.filter((s) => owned(s.region)));
+    for (const gap of plan.gaps) if (ownsScope(request.shard, accountId, '*')) recordGap(state, gap);
+    const regions = plan.regions.filter(owned);
+    state.progress.regionsTotal += regions.length;
+    await Promise.all(
+      regions.map((region) => state.regionLimit(() => scanRegion(state, clients, accountId, region))),
+    );
+  } finally {
+    state.progress.accountsDone += 1;
+  }
+}
+
+async function scanRegion(
+  state: ScanState,
+  clients: ClientFactory,
+  accountId: string,
+  region: string,
+): Promise<void> {
+  try {
+    let vaults: Vault[];
+    try {
+      vaults = await listVaults(clients, region, accountId);
+    } catch (error) {
+      if (isRegionNotEnabled(error)) {
+        const { errorName } = awsErrorFacts(error);
+        state.skippedRegions.push({
+          accountId,
+          region,
+          reason: `region not enabled for this account (AWS answered ${errorName})`,
+        });
+      } else {
+        recordFailure(state, { kind: 'region', accountId, region }, 'ListBackupVaults', error);
+      }
+      return;
+    }
+    state.regionsScanned.push({ accountId, region });
+    state.progress.vaultsTotal += vaults.length;
+    for (const vault of vaults) state.progress.pointsEstimated += vault.numberOfRecoveryPoints ?? 0;
+    const limit = pLimit(VAULT_CONCURRENCY);
+    await Promise.all(vaults.map((vault) => limit(() => scanVault(state, clients, vault))));
+  } finally {
+    state.progress.regionsDone += 1;
+  }
+}
+
+async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault): Promise<void> {
   const visit: VaultVisit = {
     accountId: vault.accountId,
     region: vault.region,
@@ -173,9 +313,9 @@ async function scanVault(state: ScanState, vault: Vault): Promise<void> {
   state.vaults.push(visit);
   state.summary.noteVault(visit);
   try {
-    for await (const page of recoveryPointPages(state.clients, vault)) {
-      state.gaps.push(...page.gaps);
-      const keys = await resolveKeys(state.keys, page.points.map(keyArnOf));
+    for await (const page of recoveryPointPages(clients, vault)) {
+      for (const gap of page.gaps) recordGap(state, gap);
+      const keys = await resolveKeys(state.keys, clients, page.points.map(keyArnOf));
       for (const point of page.points) {
         const key = point.encryptionKeyArn ? keys.get(point.encryptionKeyArn) : undefined;
         for (const finding of evaluatePoint(contextFor(point, vault, key), state.rules)) {
@@ -184,7 +324,7 @@ async function scanVault(state: ScanState, vault: Vault): Promise<void> {
         }
       }
       visit.recoveryPointsRead += page.points.length;
-      state.recoveryPointsJudged += page.points.length;
+      state.progress.pointsJudged += page.points.length;
     }
     visit.complete = true;
   } catch (error) {
@@ -195,16 +335,19 @@ async function scanVault(state: ScanState, vault: Vault): Promise<void> {
       backupVaultName: vault.name,
       backupVaultArn: vault.arn,
     };
-    state.gaps.push(gapFrom(scope, 'ListRecoveryPointsByBackupVault', error));
+    recordFailure(state, scope, 'ListRecoveryPointsByBackupVault', error);
+  } finally {
+    state.progress.vaultsDone += 1;
   }
 }
 
 /** Describe every distinct key of a page (each at most once per scan) before judging its points. */
 async function resolveKeys(
   resolver: KeyResolver,
+  clients: ClientFactory,
   arns: (string | undefined)[],
 ): Promise<Map<string, KeyInfo>> {
   const distinct = [...new Set(arns.filter((arn): arn is string => arn !== undefined))];
-  const infos = await Promise.all(distinct.map((arn) => resolver.resolve(arn)));
+  const infos = await Promise.all(distinct.map((arn) => resolver.resolve(arn, clients)));
   return new Map(distinct.map((arn, i) => [arn, infos[i] as KeyInfo]));
 }

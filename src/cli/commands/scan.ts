@@ -4,25 +4,53 @@ import { dirname, resolve } from 'node:path';
 import { UsageError, type ExitCode } from '../../core/errors.js';
 import { scanExitCode } from '../../core/exit-code.js';
 import { AtomicFile } from '../../report/atomic-file.js';
-import { formatConsoleReport } from '../../report/console-report.js';
+import { describeGap, formatConsoleReport } from '../../report/console-report.js';
 import { JsonReportSink, type TextTarget } from '../../report/json-sink.js';
+import { NdjsonSink } from '../../report/ndjson-sink.js';
 import { RetainingSink, TeeSink } from '../../report/retaining-sink.js';
-import { runScan } from '../../scan/run-scan.js';
-import type { FindingSink, ScanRequest } from '../../scan/scan-types.js';
-import { parseEndpointUrl, parseIntInRange, parseRegion, parseRegionList } from '../parse.js';
+import { DEFAULT_ROLE_NAME, runScan } from '../../scan/run-scan.js';
+import {
+  newScanProgress,
+  type FindingSink,
+  type ScanOutcome,
+  type ScanRequest,
+} from '../../scan/scan-types.js';
+import { createLogger, logLevels, type LogFormat, type LogLevel } from '../logger.js';
+import {
+  parseAccountList,
+  parseEndpointUrl,
+  parseIntInRange,
+  parseRegion,
+  parseRegionList,
+  parseShard,
+} from '../parse.js';
+import { ProgressDisplay } from '../progress.js';
 import { toolInfo } from '../version.js';
+
+type Format = 'console' | 'json' | 'ndjson';
 
 interface ScanFlags {
   profile?: string;
   region?: string;
   regions?: string;
+  excludeRegions?: string;
+  accounts?: string;
+  org?: boolean;
+  excludeAccounts?: string;
+  roleName: string;
+  externalId?: string;
+  shard?: string;
   endpointUrl?: string;
   requireCmk?: boolean;
-  format: 'console' | 'json';
+  format: Format;
   output?: string;
   maxDetails: string;
   maxAttempts: string;
+  maxRps?: string;
   color: boolean;
+  quiet?: boolean;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
 }
 
 /** `rpguard scan`: audit every recovery point's encryption, read-only. */
@@ -30,14 +58,30 @@ export function registerScanCommand(program: Command, setExitCode: (code: ExitCo
   program
     .command('scan')
     .description(
-      'Audit every AWS Backup recovery point in the account: is it encrypted at rest, and with what key? Read-only.',
+      'Audit every AWS Backup recovery point: is it encrypted at rest, and with what key? Read-only.',
     )
     .option('--profile <name>', 'named AWS profile (default: the SDK credential chain)')
     .option(
       '--region <region>',
-      'region for STS and region discovery (default: AWS_REGION, AWS_DEFAULT_REGION or us-east-1)',
+      'region for STS, Organizations and region discovery (default: AWS_REGION, AWS_DEFAULT_REGION or us-east-1)',
     )
     .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
+    .option('--exclude-regions <list>', 'regions not to scan')
+    .option(
+      '--accounts <ids>',
+      'comma-separated account ids, each scanned through AssumeRole into --role-name',
+    )
+    .option(
+      '--org',
+      'scan every ACTIVE account of the organization (Organizations ListAccounts), through --role-name',
+    )
+    .option('--exclude-accounts <ids>', 'accounts not to scan')
+    .option('--role-name <name>', 'role assumed in each account with --accounts or --org', DEFAULT_ROLE_NAME)
+    .option('--external-id <id>', 'external id for AssumeRole')
+    .option(
+      '--shard <K/N>',
+      'scan only shard K of N of the (account, region) pairs; combine with rpguard merge',
+    )
     .option(
       '--endpoint-url <url>',
       'send every AWS call to this endpoint (the rpguard emulator, moto, LocalStack)',
@@ -48,7 +92,7 @@ export function registerScanCommand(program: Command, setExitCode: (code: ExitCo
     )
     .addOption(
       new Option('--format <format>', 'report format for --output (or stdout)')
-        .choices(['console', 'json'])
+        .choices(['console', 'json', 'ndjson'])
         .default('console'),
     )
     .option(
@@ -56,13 +100,27 @@ export function registerScanCommand(program: Command, setExitCode: (code: ExitCo
       'write the report to this file (atomically); the console summary still goes to stdout',
     )
     .option('--max-details <n>', 'failing points to detail in the console report', '50')
-    .option('--max-attempts <n>', 'attempts per AWS call, including retries', '4')
+    .option('--max-attempts <n>', 'attempts per AWS call, including retries', '6')
+    .option('--max-rps <n>', 'at most this many calls a second per account and region (below AWS quotas)')
     .option('--no-color', 'no ANSI colours (also NO_COLOR)')
+    .option('--quiet', 'no progress display and no console summary when writing --output')
+    .addOption(new Option('--log-level <level>', 'stderr log level').choices([...logLevels]).default('warn'))
+    .addOption(
+      new Option('--log-format <format>', 'stderr log format').choices(['text', 'json']).default('text'),
+    )
     .action(async (flags: ScanFlags) => setExitCode(await scanCommand(flags)));
 }
 
+/** Validate every flag before any AWS call, so bad input never half-runs a scan. */
 function toRequest(flags: ScanFlags): ScanRequest {
   const envRegion = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
+  if (flags.org && flags.accounts !== undefined)
+    throw new UsageError('--org and --accounts cannot be used together');
+  if (!/^[\w+=,.@/-]{1,512}$/.test(flags.roleName))
+    throw new UsageError(`--role-name: '${flags.roleName}' is not an IAM role name`);
+  if (flags.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(flags.externalId)) {
+    throw new UsageError('--external-id: must be 2-1224 characters of letters, digits and +=,.@:/-');
+  }
   return {
     profile: flags.profile,
     endpointUrl:
@@ -72,8 +130,22 @@ function toRequest(flags: ScanFlags): ScanRequest {
       flags.region ?? envRegion ?? 'us-east-1',
     ),
     regions: flags.regions === undefined ? undefined : parseRegionList('--regions', flags.regions),
+    excludeRegions:
+      flags.excludeRegions === undefined
+        ? undefined
+        : parseRegionList('--exclude-regions', flags.excludeRegions),
+    accounts: flags.accounts === undefined ? undefined : parseAccountList('--accounts', flags.accounts),
+    org: flags.org === true,
+    excludeAccounts:
+      flags.excludeAccounts === undefined
+        ? undefined
+        : parseAccountList('--exclude-accounts', flags.excludeAccounts),
+    roleName: flags.roleName,
+    externalId: flags.externalId,
+    shard: flags.shard === undefined ? undefined : parseShard('--shard', flags.shard),
     requireCmk: flags.requireCmk === true,
     maxAttempts: parseIntInRange('--max-attempts', flags.maxAttempts, 1, 20),
+    maxRps: flags.maxRps === undefined ? undefined : parseIntInRange('--max-rps', flags.maxRps, 1, 50),
   };
 }
 
@@ -87,37 +159,79 @@ function checkOutputPath(output: string): string {
   return path;
 }
 
+/** The machine-readable sink for --format json/ndjson, writing to the file or to stdout. */
+function machineSink(format: Format, target: TextTarget): JsonReportSink | NdjsonSink | undefined {
+  if (format === 'json') return new JsonReportSink(target, toolInfo);
+  if (format === 'ndjson') return new NdjsonSink(target);
+  return undefined;
+}
+
 async function scanCommand(flags: ScanFlags): Promise<ExitCode> {
   const request = toRequest(flags);
   const maxDetails = parseIntInRange('--max-details', flags.maxDetails, 0, 1_000_000);
   const outputPath = flags.output === undefined ? undefined : checkOutputPath(flags.output);
+  const logger = createLogger(flags.logLevel, flags.logFormat);
   const color = flags.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const stdoutIsReport = flags.format !== 'console' && !outputPath;
 
   const retained = new RetainingSink();
-  const sinks: FindingSink[] = [retained];
   const file = outputPath ? new AtomicFile(outputPath) : undefined;
-  const jsonTarget: TextTarget | undefined =
-    flags.format === 'json' ? (file ?? { write: (text) => process.stdout.write(text) }) : undefined;
-  const json = jsonTarget ? new JsonReportSink(jsonTarget, toolInfo) : undefined;
-  if (json) sinks.push(json);
+  const machine = machineSink(flags.format, file ?? { write: (text) => process.stdout.write(text) });
+  const logGaps: FindingSink = {
+    write: () => undefined,
+    gap: (gap) => logger.warn(`not read: ${describeGap(gap)}`),
+  };
+  const sinks: FindingSink[] = [retained, logGaps, ...(machine ? [machine] : [])];
 
+  // Ctrl-C: stop cleanly, keep what was judged, write it marked incomplete. A second Ctrl-C exits at once.
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(130);
+    logger.warn(`${signal}: stopping; what was judged so far will be written, marked incomplete`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+
+  const progress = newScanProgress();
+  const display =
+    process.stderr.isTTY && !flags.quiet && flags.logLevel !== 'debug'
+      ? new ProgressDisplay(progress)
+      : undefined;
+  logger.info(
+    {
+      accounts: request.accounts ?? (request.org ? 'organization' : 'caller'),
+      regions: request.regions ?? 'all-enabled',
+    },
+    'scan started',
+  );
+  display?.start();
+  let outcome: ScanOutcome;
   try {
-    const outcome = await runScan(request, new TeeSink(sinks));
-    const exitCode = scanExitCode(outcome.summary.findings, outcome.complete);
-    const text = formatConsoleReport(outcome, retained.asRetained(), exitCode, {
-      color,
-      maxDetails,
-    });
-    json?.finish(outcome, request, exitCode);
-    if (file && flags.format === 'console')
-      file.write(formatConsoleReport(outcome, retained.asRetained(), exitCode, { color: false, maxDetails }));
-    file?.commit();
-    // JSON on stdout is for pipes: keep it the only thing there.
-    if (!(flags.format === 'json' && !file)) process.stdout.write(text);
-    if (file) process.stderr.write(`rpguard: wrote ${flags.format} report to ${outputPath}\n`);
-    return exitCode;
+    outcome = await runScan({ ...request, signal: controller.signal }, new TeeSink(sinks), progress);
   } catch (error) {
     file?.discard();
     throw error;
+  } finally {
+    display?.stop();
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
+  const exitCode = scanExitCode(outcome.summary.findings, outcome.complete);
+  machine?.finish(outcome, request, exitCode);
+  const consoleText = (withColor: boolean) =>
+    formatConsoleReport(outcome, retained.asRetained(), exitCode, { color: withColor, maxDetails });
+  if (file && flags.format === 'console') file.write(consoleText(false));
+  file?.commit();
+  // With the report on stdout (json/ndjson, no --output), keep it the only thing there.
+  if (!stdoutIsReport && !(flags.quiet && file)) process.stdout.write(consoleText(color));
+  if (file) logger.info(`wrote ${flags.format} report to ${outputPath}`);
+  logger.info(
+    {
+      exitCode,
+      recoveryPointsJudged: outcome.recoveryPointsJudged,
+      gaps: outcome.gaps.length,
+      apiCalls: outcome.apiCalls,
+    },
+    'scan finished',
+  );
+  return exitCode;
 }

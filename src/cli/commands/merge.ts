@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UsageError, type ExitCode } from '../../core/errors.js';
+import { AtomicFile } from '../../report/atomic-file.js';
+import { mergeReports } from '../../report/merge.js';
+import { toolInfo } from '../version.js';
+
+/** `rpguard merge`: combine shard reports (`scan --shard K/N --format json`) into one. */
+export function registerMergeCommand(program: Command, setExitCode: (code: ExitCode) => void): void {
+  program
+    .command('merge')
+    .description('Combine JSON reports of `rpguard scan --shard K/N` into one report with a correct summary')
+    .argument('<files...>', 'shard reports written with --format json --output FILE')
+    .requiredOption('--output <file>', 'where to write the merged JSON report (atomically)')
+    .action(async (files: string[], flags: { output: string }) => {
+      for (const file of files) {
+        if (!existsSync(file) || !statSync(file).isFile())
+          throw new UsageError(`merge: ${file}: no such file`);
+      }
+      const output = resolve(flags.output);
+      if (!existsSync(dirname(output)))
+        throw new UsageError(`--output: folder ${dirname(output)} does not exist`);
+      const target = new AtomicFile(output);
+      try {
+        const { exitCode, findings } = await mergeReports(files, target, toolInfo);
+        target.commit();
+        process.stderr.write(
+          `rpguard: merged ${files.length} report(s), ${findings} finding(s), into ${output}\n`,
+        );
+        setExitCode(exitCode as ExitCode);
+      } catch (error) {
+        target.discard();
+        throw error;
+      }
+    });
+}

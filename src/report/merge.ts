@@ -1,0 +1,182 @@
+import { createReadStream } from 'node:fs';
+import { parser } from 'stream-json';
+import ignore from 'stream-json/filters/ignore.js';
+import pick from 'stream-json/filters/pick.js';
+import streamArray from 'stream-json/streamers/stream-array.js';
+import streamValues from 'stream-json/streamers/stream-values.js';
+import { UsageError } from '../core/errors.js';
+import { scanExitCode } from '../core/exit-code.js';
+import { SummaryBuilder } from '../core/summary.js';
+import type { Finding, Gap, KeyInfo, SkippedRegion } from '../core/types.js';
+import type { VaultVisit } from '../scan/scan-types.js';
+import { REPORT_SCHEMA_VERSION, type ToolInfo } from './json-report.js';
+import type { TextTarget } from './json-sink.js';
+
+/** The parts of a shard report besides its findings. */
+interface ReportRest {
+  schemaVersion?: unknown;
+  tool?: { name?: unknown };
+  scan?: {
+    startedAt?: string;
+    finishedAt?: string;
+    caller?: { accountId: string; arn: string };
+    accounts?: string[];
+    regionsScanned?: { accountId: string; region: string }[];
+    shard?: string | null;
+    options?: Record<string, unknown>;
+    apiCalls?: { attempts: Record<string, number>; throttled: number };
+  };
+  summary?: { recoveryPointsJudged?: number };
+  gaps?: Gap[];
+  skippedRegions?: SkippedRegion[];
+  vaults?: VaultVisit[];
+  keys?: KeyInfo[];
+  complete?: boolean;
+  incompleteReason?: string;
+}
+
+async function readRest(file: string): Promise<ReportRest> {
+  const values = createReadStream(file)
+    .pipe(parser.asStream())
+    .pipe(ignore.asStream({ filter: 'findings' }))
+    .pipe(streamValues.asStream());
+  for await (const item of values as AsyncIterable<{ value: ReportRest }>) return item.value;
+  throw new Error('empty file');
+}
+
+async function* readFindings(file: string): AsyncGenerator<Finding> {
+  const items = createReadStream(file)
+    .pipe(parser.asStream())
+    .pipe(pick.asStream({ filter: 'findings' }))
+    .pipe(streamArray.asStream());
+  for await (const item of items as AsyncIterable<{ value: Finding }>) yield item.value;
+}
+
+function fail(file: string, problem: string): never {
+  throw new UsageError(`merge: ${file}: ${problem}`);
+}
+
+/**
+ * Combine shard reports into one JSON report: findings streamed through (memory stays flat), the
+ * summary recomputed from them, gaps, skipped regions and vaults concatenated, keys de-duplicated.
+ * Missing shards of a K/N set make the merged report incomplete.
+ */
+export async function mergeReports(
+  files: string[],
+  target: TextTarget,
+  tool: ToolInfo,
+): Promise<{ exitCode: number; findings: number }> {
+  const rests: ReportRest[] = [];
+  for (const file of files) {
+    let rest: ReportRest;
+    try {
+      rest = await readRest(file);
+    } catch (error) {
+      fail(
+        file,
+        `not a readable JSON report (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+      );
+    }
+    if (
+      rest.tool?.name !== 'rpguard' ||
+      typeof rest.schemaVersion !== 'string' ||
+      !rest.schemaVersion.startsWith('1.')
+    ) {
+      fail(
+        file,
+        'not an rpguard JSON report of schema version 1 (write shards with --format json --output FILE)',
+      );
+    }
+    if (!rest.scan || !rest.summary || !Array.isArray(rest.gaps))
+      fail(file, 'report is truncated or lacks scan, summary or gaps');
+    rests.push(rest);
+  }
+
+  const summary = new SummaryBuilder();
+  let count = 0;
+  target.write(
+    `{"schemaVersion":${JSON.stringify(REPORT_SCHEMA_VERSION)},"tool":${JSON.stringify(tool)},"findings":[`,
+  );
+  for (const file of files) {
+    try {
+      for await (const finding of readFindings(file)) {
+        summary.add(finding);
+        target.write(`${count === 0 ? '\n' : ',\n'}${JSON.stringify(finding)}`);
+        count += 1;
+      }
+    } catch (error) {
+      fail(
+        file,
+        `findings could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+      );
+    }
+  }
+
+  const gaps = rests.flatMap((r) => r.gaps ?? []);
+  const vaults = rests.flatMap((r) => r.vaults ?? []);
+  for (const v of vaults) summary.noteVault(v);
+  const keys = new Map<string, KeyInfo>();
+  for (const key of rests.flatMap((r) => r.keys ?? [])) keys.set(key.keyArn, key);
+  const result = summary.result();
+  const shards = rests.map((r) => r.scan?.shard).filter((s): s is string => typeof s === 'string');
+  const missing = missingShards(shards);
+  const complete = rests.every((r) => r.complete === true) && missing.length === 0;
+  const exitCode = scanExitCode(
+    result.findings,
+    complete && gaps.length === 0 && result.findings.ERROR === 0,
+  );
+  const starts = rests
+    .map((r) => r.scan?.startedAt ?? '')
+    .filter(Boolean)
+    .sort();
+  const ends = rests
+    .map((r) => r.scan?.finishedAt ?? '')
+    .filter(Boolean)
+    .sort();
+  const reasons = [
+    ...(missing.length ? [`shards missing from the merge: ${missing.join(', ')}`] : []),
+    ...rests.map((r) => r.incompleteReason).filter((r): r is string => typeof r === 'string'),
+  ];
+  const tail = {
+    scan: {
+      startedAt: starts[0] ?? '',
+      finishedAt: ends[ends.length - 1] ?? '',
+      caller: rests[0]?.scan?.caller,
+      accounts: [...new Set(rests.flatMap((r) => r.scan?.accounts ?? []))].sort(),
+      regionsScanned: rests.flatMap((r) => r.scan?.regionsScanned ?? []),
+      shard: null,
+      mergedFrom: files.length,
+      options: rests[0]?.scan?.options,
+    },
+    summary: {
+      ...result,
+      recoveryPointsJudged: rests.reduce((n, r) => n + (r.summary?.recoveryPointsJudged ?? 0), 0),
+      vaults: vaults.length,
+      regionsScanned: rests.reduce((n, r) => n + (r.scan?.regionsScanned?.length ?? 0), 0),
+      regionsSkipped: rests.reduce((n, r) => n + (r.skippedRegions?.length ?? 0), 0),
+      gaps: gaps.length,
+    },
+    gaps,
+    skippedRegions: rests.flatMap((r) => r.skippedRegions ?? []),
+    vaults,
+    keys: [...keys.values()].sort((a, b) => a.keyArn.localeCompare(b.keyArn)),
+    complete: complete && gaps.length === 0 && result.findings.ERROR === 0,
+    ...(reasons.length ? { incompleteReason: reasons.join('; ') } : {}),
+    exitCode,
+  };
+  target.write(`\n],${JSON.stringify(tail).slice(1)}\n`);
+  return { exitCode, findings: count };
+}
+
+/** For a set of `K/N` shard labels, the labels of the same N that are absent (or duplicated, or of mixed N). */
+export function missingShards(shards: string[]): string[] {
+  if (shards.length === 0) return [];
+  const counts = new Set(shards.map((s) => Number(s.split('/')[1])));
+  if (counts.size > 1) return [`shards of different sizes (${[...counts].join(', ')}) were mixed`];
+  const n = [...counts][0] as number;
+  const present = new Set(shards);
+  const missing: string[] = [];
+  for (let k = 1; k <= n; k++) if (!present.has(`${k}/${n}`)) missing.push(`${k}/${n}`);
+  if (present.size !== shards.length) missing.push('a shard was given twice');
+  return missing;
+}

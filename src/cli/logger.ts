@@ -1,9 +1,6 @@
 import { pino, type Logger } from 'pino';
 import pretty from 'pino-pretty';
-
-export type LogFormat = 'text' | 'json';
-export const logLevels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
-export type LogLevel = (typeof logLevels)[number];
+import type { LogFormat, LogLevel } from './log-levels.js';
 
 /**
  * Logs go to stderr only (stdout carries the report). Credentials never reach a log: they are

@@ -20,3 +20,16 @@ export function classifyKey(point: RecoveryPoint, vault: Vault, key: KeyInfo | u
   if (key?.aliases?.some((alias) => alias.startsWith('alias/aws/'))) return 'aws-managed';
   return 'unknown';
 }
+
+/** Classify a vault's own key from its type and, when it has an ARN, what DescribeKey said. */
+export function classifyVaultKey(vault: Vault, key: KeyInfo | undefined): KeyClass {
+  if (vault.encryptionKeyType === 'AWS_OWNED_KMS_KEY') return 'aws-owned';
+  // Logically air-gapped vaults default to an AWS-owned key; any other vault without a key ARN is a puzzle.
+  if (!vault.encryptionKeyArn)
+    return vault.vaultType === 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT' ? 'aws-owned' : 'unknown';
+  if (key && !key.describeError) {
+    if (key.keyManager === 'AWS') return 'aws-managed';
+    if (key.keyManager === 'CUSTOMER') return 'customer-managed';
+  }
+  return 'unknown';
+}

@@ -65,13 +65,15 @@ export function formatConsoleReport(
     const gapVaults = new Set(
       outcome.gaps.filter((g) => g.scope.kind === 'vault').map((g) => g.scope.backupVaultArn),
     );
+    const vaultKeys = new Map(outcome.vaults.map((v) => [v.backupVaultArn, v.encryptionKeyClass]));
     lines.push(
       table(
-        ['account', 'region', 'vault', ...statusOrder, 'note'],
+        ['account', 'region', 'vault', 'vault key', ...statusOrder, 'note'],
         summary.byVault.map((v) => [
           v.accountId,
           v.region,
           v.backupVaultName,
+          vaultKeys.get(v.backupVaultArn) ?? '',
           ...countCells(v.counts),
           gapVaults.has(v.backupVaultArn) ? 'NOT FULLY READ (gap)' : '',
         ]),
@@ -127,6 +129,16 @@ export function formatConsoleReport(
 
   lines.push('');
   lines.push(paint(verdictStyle(exitCode), verdictLine(exitCode, summary.findings)));
+  if (exitCode === 1 && !outcome.complete) {
+    lines.push(
+      paint(
+        'ERROR',
+        'The scan is also incomplete: see the gaps and errors above; unread scopes are not compliant.',
+      ),
+    );
+  }
+  if (outcome.interrupted)
+    lines.push(paint('ERROR', 'The scan was interrupted: only what was judged before the stop is reported.'));
   return `${lines.join('\n')}\n`;
 }
 

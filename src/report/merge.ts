@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import streamChain from 'stream-chain';
 import { parser } from 'stream-json';
 import ignore from 'stream-json/filters/ignore.js';
 import pick from 'stream-json/filters/pick.js';

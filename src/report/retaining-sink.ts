@@ -1,4 +1,4 @@
-import type { Finding } from '../core/types.js';
+import type { Finding, Gap } from '../core/types.js';
 import type { FindingSink } from '../scan/scan-types.js';
 
 /**
@@ -29,5 +29,9 @@ export class TeeSink implements FindingSink {
 
   write(finding: Finding): void {
     for (const sink of this.sinks) sink.write(finding);
+  }
+
+  gap(gap: Gap): void {
+    for (const sink of this.sinks) sink.gap?.(gap);
   }
 }

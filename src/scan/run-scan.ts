@@ -14,16 +14,14 @@ import { planRegions } from '../collect/regions.js';
 import { listVaults } from '../collect/vaults.js';
 import { ExitCode, SetupError } from '../core/errors.js';
 import { contextFor, evaluatePoint } from '../core/evaluate.js';
-import { keyArnOf } from '../core/key-class.js';
+import { classifyVaultKey, keyArnOf } from '../core/key-class.js';
 import { SummaryBuilder } from '../core/summary.js';
 import type { Gap, KeyInfo, Scope, SkippedRegion, Vault } from '../core/types.js';
 import { selectRules, type Rule } from '../rules/index.js';
 import type { FindingSink, ScanOutcome, ScanProgress, ScanRequest, VaultVisit } from './scan-types.js';
 import { newScanProgress } from './scan-types.js';
 import { ownsScope } from './shard.js';
-
-/** Default role assumed in each account with --accounts or --org. */
-export const DEFAULT_ROLE_NAME = 'rpguard-audit';
+import { DEFAULT_ROLE_NAME } from './defaults.js';
 
 // Accounts and regions in flight at once; the per-account-and-region rate limiter, not these, sets the pace.
 const ACCOUNT_CONCURRENCY = 16;
@@ -298,6 +296,16 @@ async function scanRegion(
 }
 
 async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault): Promise<void> {
+  // The vault's own key is described too, so reports show each vault's key class and state.
+  let vaultKey: KeyInfo | undefined;
+  try {
+    vaultKey = vault.encryptionKeyArn ? await state.keys.resolve(vault.encryptionKeyArn, clients) : undefined;
+  } catch (error) {
+    state.progress.vaultsDone += 1;
+    if (error instanceof ScanInterruptedError) state.interrupted = true;
+    else throw error;
+    return;
+  }
   const visit: VaultVisit = {
     accountId: vault.accountId,
     region: vault.region,
@@ -305,6 +313,7 @@ async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault)
     backupVaultArn: vault.arn,
     vaultType: vault.vaultType,
     encryptionKeyArn: vault.encryptionKeyArn,
+    encryptionKeyClass: classifyVaultKey(vault, vaultKey),
     shared: vault.shared,
     reportedRecoveryPoints: vault.numberOfRecoveryPoints,
     recoveryPointsRead: 0,

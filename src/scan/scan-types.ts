@@ -1,5 +1,5 @@
 import type { Summary } from '../core/summary.js';
-import type { Finding, Gap, KeyInfo, SkippedRegion } from '../core/types.js';
+import type { Finding, Gap, KeyClass, KeyInfo, SkippedRegion } from '../core/types.js';
 
 /** Which share of the (account, region) pairs this process scans: shard `index` (1-based) of `count`. */
 export interface Shard {
@@ -73,6 +73,8 @@ export interface VaultVisit {
   backupVaultArn: string;
   vaultType: string;
   encryptionKeyArn?: string;
+  /** Class of the vault's own key; points of types that keep their source's encryption may differ. */
+  encryptionKeyClass: KeyClass;
   shared: boolean;
   /** NumberOfRecoveryPoints as ListBackupVaults reported it (an estimate). */
   reportedRecoveryPoints?: number;

@@ -3,7 +3,6 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError, type ExitCode } from '../../core/errors.js';
 import { AtomicFile } from '../../report/atomic-file.js';
-import { mergeReports } from '../../report/merge.js';
 import { toolInfo } from '../version.js';
 
 /** `rpguard merge`: combine shard reports (`scan --shard K/N --format json`) into one. */
@@ -23,6 +22,8 @@ export function registerMergeCommand(program: Command, setExitCode: (code: ExitC
         throw new UsageError(`--output: folder ${dirname(output)} does not exist`);
       const target = new AtomicFile(output);
       try {
+        // stream-json loads only when merging.
+        const { mergeReports } = await import('../../report/merge.js');
         const { exitCode, findings } = await mergeReports(files, target, toolInfo);
         target.commit();
         process.stderr.write(

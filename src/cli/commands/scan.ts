@@ -1,35 +1,11 @@
 import { Option, type Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { UsageError, type ExitCode } from '../../core/errors.js';
-import { scanExitCode } from '../../core/exit-code.js';
-import { AtomicFile } from '../../report/atomic-file.js';
-import { describeGap, formatConsoleReport } from '../../report/console-report.js';
-import { JsonReportSink, type TextTarget } from '../../report/json-sink.js';
-import { NdjsonSink } from '../../report/ndjson-sink.js';
-import { RetainingSink, TeeSink } from '../../report/retaining-sink.js';
-import { DEFAULT_ROLE_NAME, runScan } from '../../scan/run-scan.js';
-import {
-  newScanProgress,
-  type FindingSink,
-  type ScanOutcome,
-  type ScanRequest,
-} from '../../scan/scan-types.js';
-import { createLogger, logLevels, type LogFormat, type LogLevel } from '../logger.js';
-import {
-  parseAccountList,
-  parseEndpointUrl,
-  parseIntInRange,
-  parseRegion,
-  parseRegionList,
-  parseShard,
-} from '../parse.js';
-import { ProgressDisplay } from '../progress.js';
-import { toolInfo } from '../version.js';
+import type { ExitCode } from '../../core/errors.js';
+import { DEFAULT_ROLE_NAME } from '../../scan/defaults.js';
+import { logLevels, type LogFormat, type LogLevel } from '../log-levels.js';
 
-type Format = 'console' | 'json' | 'ndjson';
+export type Format = 'console' | 'json' | 'ndjson';
 
-interface ScanFlags {
+export interface ScanFlags {
   profile?: string;
   region?: string;
   regions?: string;
@@ -108,130 +84,8 @@ export function registerScanCommand(program: Command, setExitCode: (code: ExitCo
     .addOption(
       new Option('--log-format <format>', 'stderr log format').choices(['text', 'json']).default('text'),
     )
-    .action(async (flags: ScanFlags) => setExitCode(await scanCommand(flags)));
-}
-
-/** Validate every flag before any AWS call, so bad input never half-runs a scan. */
-function toRequest(flags: ScanFlags): ScanRequest {
-  const envRegion = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION;
-  if (flags.org && flags.accounts !== undefined)
-    throw new UsageError('--org and --accounts cannot be used together');
-  if (!/^[\w+=,.@/-]{1,512}$/.test(flags.roleName))
-    throw new UsageError(`--role-name: '${flags.roleName}' is not an IAM role name`);
-  if (flags.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(flags.externalId)) {
-    throw new UsageError('--external-id: must be 2-1224 characters of letters, digits and +=,.@:/-');
-  }
-  return {
-    profile: flags.profile,
-    endpointUrl:
-      flags.endpointUrl === undefined ? undefined : parseEndpointUrl('--endpoint-url', flags.endpointUrl),
-    homeRegion: parseRegion(
-      flags.region ? '--region' : 'AWS_REGION',
-      flags.region ?? envRegion ?? 'us-east-1',
-    ),
-    regions: flags.regions === undefined ? undefined : parseRegionList('--regions', flags.regions),
-    excludeRegions:
-      flags.excludeRegions === undefined
-        ? undefined
-        : parseRegionList('--exclude-regions', flags.excludeRegions),
-    accounts: flags.accounts === undefined ? undefined : parseAccountList('--accounts', flags.accounts),
-    org: flags.org === true,
-    excludeAccounts:
-      flags.excludeAccounts === undefined
-        ? undefined
-        : parseAccountList('--exclude-accounts', flags.excludeAccounts),
-    roleName: flags.roleName,
-    externalId: flags.externalId,
-    shard: flags.shard === undefined ? undefined : parseShard('--shard', flags.shard),
-    requireCmk: flags.requireCmk === true,
-    maxAttempts: parseIntInRange('--max-attempts', flags.maxAttempts, 1, 20),
-    maxRps: flags.maxRps === undefined ? undefined : parseIntInRange('--max-rps', flags.maxRps, 1, 50),
-  };
-}
-
-function checkOutputPath(output: string): string {
-  const path = resolve(output);
-  const dir = dirname(path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new UsageError(`--output: folder ${dir} does not exist`);
-  if (existsSync(path) && statSync(path).isDirectory())
-    throw new UsageError(`--output: ${path} is a folder, not a file`);
-  return path;
-}
-
-/** The machine-readable sink for --format json/ndjson, writing to the file or to stdout. */
-function machineSink(format: Format, target: TextTarget): JsonReportSink | NdjsonSink | undefined {
-  if (format === 'json') return new JsonReportSink(target, toolInfo);
-  if (format === 'ndjson') return new NdjsonSink(target);
-  return undefined;
-}
-
-async function scanCommand(flags: ScanFlags): Promise<ExitCode> {
-  const request = toRequest(flags);
-  const maxDetails = parseIntInRange('--max-details', flags.maxDetails, 0, 1_000_000);
-  const outputPath = flags.output === undefined ? undefined : checkOutputPath(flags.output);
-  const logger = createLogger(flags.logLevel, flags.logFormat);
-  const color = flags.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const stdoutIsReport = flags.format !== 'console' && !outputPath;
-
-  const retained = new RetainingSink();
-  const file = outputPath ? new AtomicFile(outputPath) : undefined;
-  const machine = machineSink(flags.format, file ?? { write: (text) => process.stdout.write(text) });
-  const logGaps: FindingSink = {
-    write: () => undefined,
-    gap: (gap) => logger.warn(`not read: ${describeGap(gap)}`),
-  };
-  const sinks: FindingSink[] = [retained, logGaps, ...(machine ? [machine] : [])];
-
-  // Ctrl-C: stop cleanly, keep what was judged, write it marked incomplete. A second Ctrl-C exits at once.
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(130);
-    logger.warn(`${signal}: stopping; what was judged so far will be written, marked incomplete`);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
-
-  const progress = newScanProgress();
-  const display =
-    process.stderr.isTTY && !flags.quiet && flags.logLevel !== 'debug'
-      ? new ProgressDisplay(progress)
-      : undefined;
-  logger.info(
-    {
-      accounts: request.accounts ?? (request.org ? 'organization' : 'caller'),
-      regions: request.regions ?? 'all-enabled',
-    },
-    'scan started',
-  );
-  display?.start();
-  let outcome: ScanOutcome;
-  try {
-    outcome = await runScan({ ...request, signal: controller.signal }, new TeeSink(sinks), progress);
-  } catch (error) {
-    file?.discard();
-    throw error;
-  } finally {
-    display?.stop();
-    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
-  }
-  const exitCode = scanExitCode(outcome.summary.findings, outcome.complete);
-  machine?.finish(outcome, request, exitCode);
-  const consoleText = (withColor: boolean) =>
-    formatConsoleReport(outcome, retained.asRetained(), exitCode, { color: withColor, maxDetails });
-  if (file && flags.format === 'console') file.write(consoleText(false));
-  file?.commit();
-  // With the report on stdout (json/ndjson, no --output), keep it the only thing there.
-  if (!stdoutIsReport && !(flags.quiet && file)) process.stdout.write(consoleText(color));
-  if (file) logger.info(`wrote ${flags.format} report to ${outputPath}`);
-  logger.info(
-    {
-      exitCode,
-      recoveryPointsJudged: outcome.recoveryPointsJudged,
-      gaps: outcome.gaps.length,
-      apiCalls: outcome.apiCalls,
-    },
-    'scan finished',
-  );
-  return exitCode;
+    // The scan's modules (and the AWS SDK) load only when a scan runs, so --help and bad flags answer at once.
+    .action(async (flags: ScanFlags) =>
+      setExitCode(await (await import('./scan-run.js')).scanCommand(flags)),
+    );
 }

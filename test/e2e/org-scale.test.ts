@@ -1,0 +1,139 @@
+/**
+ * Organization scale at small size: several accounts through AssumeRole, one role refused, one vault
+ * failing mid-pagination. Right verdicts, right gaps, nothing lost; shards merge back into the whole.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/server.js';
+import { runCli } from '../support/cli.js';
+import { startScenario } from '../support/emulator.js';
+import { orgScanArgs, orgScenario } from '../support/org-scenario.js';
+import { scanToReport, type Report } from '../support/report.js';
+
+let emulator: RunningEmulator;
+let whole: Report;
+let wholeCode: number;
+
+beforeAll(async () => {
+  emulator = await startScenario(orgScenario);
+  const { run, report } = await scanToReport(emulator.url, orgScanArgs);
+  if (!report) throw new Error(`no report: ${run.stderr}`);
+  whole = report;
+  wholeCode = run.code;
+});
+afterAll(() => emulator.close());
+
+const gapKeys = (report: Report) =>
+  report.gaps
+    .map(
+      (g) =>
+        `${g.scope.kind} ${g.scope.accountId} ${g.scope.region ?? '-'} ${g.scope.backupVaultName ?? '-'} ${g.operation} ${g.errorName}`,
+    )
+    .sort();
+
+describe('three accounts through AssumeRole', () => {
+  it('judges every readable point, keeps the pages read before a vault failed, and reports each gap once', () => {
+    expect(wholeCode).toBe(1);
+    expect(gapKeys(whole)).toEqual([
+      'account 222222222222 - - AssumeRole AccessDenied',
+      'vault 333333333333 eu-west-1 flaky-vault ListRecoveryPointsByBackupVault ServiceUnavailableException',
+    ]);
+    const judgedBy = (account: string) =>
+      whole.findings.filter((f) => f.accountId === account && f.ruleId === 'backup/recovery-point-encrypted')
+        .length;
+    expect(judgedBy('111111111111')).toBe(2501 + 1200);
+    expect(judgedBy('222222222222')).toBe(0);
+    // 1,500 from app-vault plus the first two pages (2 × 1,000) of flaky-vault before it failed.
+    expect(judgedBy('333333333333')).toBe(1500 + 2000);
+    const flaky = (
+      whole.vaults as { backupVaultName: string; recoveryPointsRead: number; complete: boolean }[]
+    ).find((v) => v.backupVaultName === 'flaky-vault');
+    expect(flaky).toMatchObject({ recoveryPointsRead: 2000, complete: false });
+    const failing = whole.findings
+      .filter((f) => f.status === 'FAIL')
+      .map((f) => `${f.accountId} ${f.recoveryPointArn}`);
+    expect(failing).toEqual(['111111111111 arn:aws:ec2:us-east-1::snapshot/snap-0mgmt']);
+    expect(whole.summary.recoveryPointsJudged).toBe(2501 + 1200 + 1500 + 2000);
+    expect(whole.complete).toBe(false);
+  });
+
+  it('names rpguard in the role session and assumes the default role', () => {
+    expect((whole.scan as { accounts: string[] }).accounts).toEqual([
+      '111111111111',
+      '222222222222',
+      '333333333333',
+    ]);
+    expect(emulator.stats().byOperation.AssumeRole).toBeGreaterThanOrEqual(3);
+  });
+
+  it('--exclude-accounts and --exclude-regions leave those scopes out entirely', async () => {
+    const { report } = await scanToReport(emulator.url, [
+      ...orgScanArgs,
+      '--exclude-accounts',
+      '222222222222',
+      '--exclude-regions',
+      'eu-west-1',
+    ]);
+    expect(report?.gaps).toEqual([]);
+    expect(new Set(report?.findings.map((f) => `${f.accountId} ${f.region}`))).toEqual(
+      new Set(['111111111111 us-east-1', '333333333333 us-east-1']),
+    );
+    expect(report?.exitCode).toBe(1);
+  });
+});
+
+describe('sharding', () => {
+  it('three shards cover every pair exactly once and merge into the whole report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rpguard-shards-'));
+    const files = [1, 2, 3].map((k) => join(dir, `shard-${k}.json`));
+    const runs = await Promise.all(
+      files.map((file, i) =>
+        runCli([
+          'scan',
+          '--endpoint-url',
+          emulator.url,
+          ...orgScanArgs,
+          '--shard',
+          `${i + 1}/3`,
+          '--format',
+          'json',
+          '--output',
+          file,
+          '--quiet',
+        ]),
+      ),
+    );
+    for (const run of runs) expect([0, 1, 3]).toContain(run.code);
+    const shards = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Report);
+    const shardPoints = shards.map((s) => s.findings.length);
+    expect(shardPoints.reduce((a, b) => a + b)).toBe(whole.findings.length);
+
+    const merged = join(dir, 'merged.json');
+    const merge = await runCli(['merge', ...files, '--output', merged]);
+    expect(merge.code).toBe(1);
+    const report = JSON.parse(readFileSync(merged, 'utf8')) as Report;
+    const key = (f: Record<string, unknown>) => `${f.ruleId} ${f.recoveryPointArn} ${f.status}`;
+    expect(report.findings.map(key).sort()).toEqual(whole.findings.map(key).sort());
+    expect(report.summary.findings).toEqual(whole.summary.findings);
+    expect(report.summary.recoveryPointsJudged).toBe(whole.summary.recoveryPointsJudged);
+    expect(gapKeys(report)).toEqual(gapKeys(whole));
+    expect(report.complete).toBe(false);
+    expect(report.exitCode).toBe(1);
+
+    const partial = await runCli([
+      'merge',
+      files[0] as string,
+      files[1] as string,
+      '--output',
+      join(dir, 'partial.json'),
+    ]);
+    const partialReport = JSON.parse(readFileSync(join(dir, 'partial.json'), 'utf8')) as Report & {
+      incompleteReason: string;
+    };
+    expect(partialReport.incompleteReason).toContain('shards missing from the merge: 3/3');
+    expect(partialReport.complete).toBe(false);
+    expect([1, 3]).toContain(partial.code);
+  });
+});

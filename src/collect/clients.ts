@@ -4,6 +4,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import { CallMetrics, isThrottling } from './call-metrics.js';
+import { parseListPagesNatively } from './native-json-pages.js';
 import { RegionLimiter } from './rate-limit.js';
 
 /** How to reach AWS: profile or explicit credentials, optional endpoint override, retry budget. */
@@ -105,6 +106,11 @@ export class ClientFactory {
     if (!client) {
       client = new ClientClass(this.config(region));
       this.instrument(client as unknown as SdkClient, service, region);
+      if (service === 'backup')
+        parseListPagesNatively(
+          (client as unknown as { middlewareStack: Parameters<typeof parseListPagesNatively>[0] })
+            .middlewareStack,
+        );
       this.cache.set(key, client);
     }
     return client;

@@ -67,9 +67,19 @@ export function toRecoveryPoint(
     parentRecoveryPointArn: item.ParentRecoveryPointArn,
     compositeMemberIdentifier: item.CompositeMemberIdentifier,
     createdBy,
-    creationDate: item.CreationDate?.toISOString(),
+    creationTime: epochMillis(item.CreationDate),
     encryptionSource: source,
   };
+}
+
+/**
+ * An AWS timestamp as epoch milliseconds: a Date from the SDK's deserializer, or epoch seconds
+ * from a list page parsed natively (see native-json-pages.ts).
+ */
+export function epochMillis(value: Date | number | undefined): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const ms = typeof value === 'number' ? value * 1000 : value.getTime();
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** Map DescribeKey's KeyMetadata. */

@@ -47,7 +47,7 @@ export function toFinding(rule: Rule, verdict: Verdict, context: RecoveryPointCo
     createdBy: point.createdBy,
     parentRecoveryPointArn: point.parentRecoveryPointArn,
     compositeMemberIdentifier: point.compositeMemberIdentifier,
-    creationDate: point.creationDate,
+    creationTime: point.creationTime,
     compliance: rule.compliance,
   };
 }

@@ -60,8 +60,8 @@ export interface RecoveryPoint {
   parentRecoveryPointArn?: string;
   compositeMemberIdentifier?: string;
   createdBy?: RecoveryPointCreator;
-  /** ISO-8601. */
-  creationDate?: string;
+  /** Epoch milliseconds (formatted only when a report is written: formatting every point costs more than judging it). */
+  creationTime?: number;
   /** Where `isEncrypted` came from: the list page, or one DescribeRecoveryPoint call. */
   encryptionSource: 'list' | 'describe';
 }
@@ -156,7 +156,8 @@ export interface Finding {
   createdBy?: RecoveryPointCreator;
   parentRecoveryPointArn?: string;
   compositeMemberIdentifier?: string;
-  creationDate?: string;
+  /** Epoch milliseconds; reports write it as ISO-8601 `creationDate`. */
+  creationTime?: number;
   compliance: ComplianceMapping[];
 }
 

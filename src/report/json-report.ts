@@ -40,14 +40,21 @@ const findingFields: readonly (keyof Finding)[] = [
   'createdBy',
   'parentRecoveryPointArn',
   'compositeMemberIdentifier',
-  'creationDate',
+  'creationTime',
   'compliance',
 ];
 
 /** A finding as the JSON report writes it: every field present, in a stable order. */
 export function findingRecord(finding: Finding): Record<string, unknown> {
   const record: Record<string, unknown> = {};
-  for (const field of findingFields) record[field] = finding[field] ?? null;
+  for (const field of findingFields) {
+    if (field === 'creationTime') {
+      record.creationDate =
+        finding.creationTime === undefined ? null : new Date(finding.creationTime).toISOString();
+    } else {
+      record[field] = finding[field] ?? null;
+    }
+  }
   return record;
 }
 

@@ -36,20 +36,19 @@ interface ReportRest {
   incompleteReason?: string;
 }
 
+/** One Duplex for the whole pipeline, so an error anywhere (a parse error) rejects the consumer's for-await. */
+function chain(steps: unknown[]): AsyncIterable<unknown> {
+  return streamChain(steps as never) as unknown as AsyncIterable<unknown>;
+}
+
 async function readRest(file: string): Promise<ReportRest> {
-  const values = createReadStream(file)
-    .pipe(parser.asStream())
-    .pipe(ignore.asStream({ filter: 'findings' }))
-    .pipe(streamValues.asStream());
+  const values = chain([createReadStream(file), parser(), ignore({ filter: 'findings' }), streamValues()]);
   for await (const item of values as AsyncIterable<{ value: ReportRest }>) return item.value;
   throw new Error('empty file');
 }
 
 async function* readFindings(file: string): AsyncGenerator<Finding> {
-  const items = createReadStream(file)
-    .pipe(parser.asStream())
-    .pipe(pick.asStream({ filter: 'findings' }))
-    .pipe(streamArray.asStream());
+  const items = chain([createReadStream(file), parser(), pick({ filter: 'findings' }), streamArray()]);
   for await (const item of items as AsyncIterable<{ value: Finding }>) yield item.value;
 }
 

@@ -83,6 +83,12 @@ function machineSink(format: Format, target: TextTarget): JsonReportSink | Ndjso
   return undefined;
 }
 
+/** CPU time this process has used, user plus system, in microseconds. */
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 /** Run a scan for the parsed flags; returns the exit code. */
 export async function scanCommand(flags: ScanFlags): Promise<ExitCode> {
   const request = toRequest(flags);
@@ -123,6 +129,7 @@ export async function scanCommand(flags: ScanFlags): Promise<ExitCode> {
     'scan started',
   );
   display?.start();
+  const cpuBefore = cpuMicros();
   let outcome: ScanOutcome;
   try {
     outcome = await runScan({ ...request, signal: controller.signal }, new TeeSink(sinks), progress);
@@ -148,6 +155,10 @@ export async function scanCommand(flags: ScanFlags): Promise<ExitCode> {
       recoveryPointsJudged: outcome.recoveryPointsJudged,
       gaps: outcome.gaps.length,
       apiCalls: outcome.apiCalls,
+      // What the scan cost this process: for the benchmark and for capacity planning.
+      durationMs: Date.parse(outcome.finishedAt) - Date.parse(outcome.startedAt),
+      scanCpuMicros: cpuMicros() - cpuBefore,
+      maxRssKiB: process.resourceUsage().maxRSS,
     },
     'scan finished',
   );

@@ -128,7 +128,7 @@ describe('console report', () => {
       '111122223333 ap-east-1: region not enabled for this account (opt-in status not-opted-in)',
     );
     expect(run.stdout).toContain('Result: FAIL. 6 finding(s) failed (exit code 1).');
-    expect(run.stdout).not.toMatch(/\x1b\[/);
+    expect(run.stdout).not.toContain(String.fromCharCode(27));
   });
 
   it('writes the console report to a file when asked, and no credential anywhere', async () => {

@@ -64,7 +64,13 @@ export class RegionLimiter {
   constructor(
     private readonly maxRps: number | undefined,
     private readonly burst = 1,
+    private readonly now: () => number = () => performance.now(),
   ) {}
+
+  /** The calls-per-second rate of a bucket once created (for tests and diagnostics). */
+  rateOf(name: string): number | undefined {
+    return this.buckets.get(name)?.rate;
+  }
 
   /** Wait for the tokens a call to `operation` on `service` needs. */
   async acquire(service: string, operation: string): Promise<void> {
@@ -87,7 +93,7 @@ export class RegionLimiter {
     let bucket = this.buckets.get(name);
     if (!bucket) {
       const limited = this.maxRps === undefined ? rate : Math.min(rate, this.maxRps);
-      bucket = new TokenBucket(limited, Math.min(this.burst, limited));
+      bucket = new TokenBucket(limited, Math.min(this.burst, limited), this.now);
       this.buckets.set(name, bucket);
     }
     return bucket;

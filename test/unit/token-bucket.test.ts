@@ -19,8 +19,19 @@ describe('TokenBucket', () => {
     await pending;
     expect(fourthDone).toBe(true);
   });
-  it('caps every quota at --max-rps', () => {
-    const limiter = new RegionLimiter(5);
-    expect(limiter).toBeInstanceOf(RegionLimiter);
+  it('draws list calls from the 20/s list bucket and the 50/s all-calls bucket; --max-rps lowers both', async () => {
+    const now = 0;
+    const limiter = new RegionLimiter(undefined, 1, () => now);
+    await limiter.acquire('backup', 'ListRecoveryPointsByBackupVault');
+    await limiter.acquire('backup', 'DescribeRecoveryPoint');
+    await limiter.acquire('kms', 'DescribeKey');
+    expect(limiter.rateOf('backup:list')).toBe(20);
+    expect(limiter.rateOf('backup:describeRecoveryPoint')).toBe(15);
+    expect(limiter.rateOf('backup:all')).toBe(50);
+    expect(limiter.rateOf('kms')).toBe(100);
+    const slow = new RegionLimiter(5, 1, () => now);
+    await slow.acquire('backup', 'ListBackupVaults');
+    expect(slow.rateOf('backup:list')).toBe(5);
+    expect(slow.rateOf('backup:all')).toBe(5);
   });
 });

@@ -21,3 +21,11 @@ export class ApiError extends Error {
 export function injectedError(e: { status: number; code: string; message: string }): ApiError {
   return new ApiError(e.status, e.code, e.message);
 }
+
+/** Thrown by fault injection to close the connection without any answer. */
+export class DropConnection extends Error {
+  constructor() {
+    super('connection dropped by fault injection');
+    this.name = 'DropConnection';
+  }
+}

@@ -1,11 +1,12 @@
 /** Turns one HTTP request into one AWS answer: pick the service, route, run middlewares and handler. */
 import { randomUUID } from 'node:crypto';
-import { ApiError } from './api-error.js';
+import { ApiError, DropConnection } from './api-error.js';
 import type { IdentityRegistry } from './identity.js';
 import { formParams } from './protocols/form.js';
 import { backupService } from './services/backup/routes.js';
 import { ec2Service } from './services/ec2/routes.js';
 import { kmsService } from './services/kms/routes.js';
+import { ORGANIZATIONS_TARGET, organizationsService } from './services/organizations/routes.js';
 import { stsService } from './services/sts/routes.js';
 import { parseSigV4 } from './sigv4.js';
 import type { EmulatorState } from './state.js';
@@ -16,6 +17,7 @@ const SERVICES: Record<string, EmulatedService> = {
   kms: kmsService,
   sts: stsService,
   ec2: ec2Service,
+  organizations: organizationsService,
 };
 
 /** What dispatching needs besides the request. */
@@ -30,12 +32,17 @@ function pickService(request: RawRequest, signingName: string | undefined): Emul
   const signed =
     signingName !== undefined && Object.hasOwn(SERVICES, signingName) ? SERVICES[signingName] : undefined;
   if (signed) return signed;
-  if (typeof request.headers['x-amz-target'] === 'string') return kmsService;
+  const target = request.headers['x-amz-target'];
+  if (typeof target === 'string')
+    return target.startsWith(`${ORGANIZATIONS_TARGET}.`) ? organizationsService : kmsService;
   const params = formParams(request);
   if (params.get('Version') === '2016-11-15') return ec2Service;
   if (params.has('Action')) return stsService;
   return backupService;
 }
+
+/** The answer that tells the server to close the connection without answering. */
+const DROPPED: HttpAnswer = { status: 0, headers: {}, body: '', drop: true };
 
 /** Answers one request; never throws. */
 export async function dispatch(request: RawRequest, deps: DispatchDeps): Promise<HttpAnswer> {
@@ -56,10 +63,12 @@ export async function dispatch(request: RawRequest, deps: DispatchDeps): Promise
       identity,
       identities: deps.identities,
       state: deps.state,
+      vaultName: call.vaultName,
     };
     for (const middleware of deps.middlewares) await middleware(ctx);
     return service.protocol.success(call.operation, call.run(ctx), requestId);
   } catch (e) {
+    if (e instanceof DropConnection) return DROPPED;
     const error =
       e instanceof ApiError
         ? e

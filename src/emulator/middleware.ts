@@ -1,8 +1,9 @@
 /**
  * The request middleware list: every call passes through it after routing and before its
- * handler. Latency injection, rate limiting (ThrottlingException) and fault injection belong here.
+ * handler. Latency injection, rate limiting (ThrottlingException) and fault injection live in load/.
  */
 import { ApiError } from './api-error.js';
+import type { LoadMiddlewares } from './load/options.js';
 import type { StatsRecorder } from './stats.js';
 import type { Middleware } from './types.js';
 
@@ -22,7 +23,13 @@ export const requireEnabledRegion: Middleware = (ctx) => {
   );
 };
 
-/** The middlewares every emulator runs, in order. */
-export function defaultMiddlewares(stats: StatsRecorder): Middleware[] {
-  return [countCalls(stats), requireEnabledRegion];
+/**
+ * The middlewares every emulator runs, in order: count, delay (so every answer is late, errors
+ * too), check the region, then the load guards (AccessDenied scopes, throttling, random faults).
+ */
+export function defaultMiddlewares(
+  stats: StatsRecorder,
+  load: LoadMiddlewares = { delay: [], guards: [] },
+): Middleware[] {
+  return [countCalls(stats), ...load.delay, requireEnabledRegion, ...load.guards];
 }

@@ -117,6 +117,8 @@ export const generatedPointsSchema = z
     /** ARN or `KEY:<KeyId>`; defaults to the vault's key. */
     EncryptionKeyArn: z.string().optional(),
     Status: recoveryPointStatus.default('COMPLETED'),
+    /** Control: every Nth point (1-based index divisible by N) is unencrypted, whatever IsEncrypted says. */
+    unencryptedEvery: z.number().int().min(1).optional(),
   })
   .strict();
 
@@ -163,9 +165,16 @@ export const regionSchema = z
         pointsPerVault: z.number().int().min(0).max(10_000_000),
         IsEncrypted: z.boolean().default(true),
         ResourceType: z.string().default('EFS'),
+        /** Every Nth point of each generated vault is unencrypted (see `generate.unencryptedEvery`). */
+        unencryptedEvery: z.number().int().min(1).optional(),
       })
       .strict()
       .optional(),
+    /**
+     * Control: all Backup and KMS calls of this account and region share a token bucket of this
+     * many calls a second (burst: one second's worth), on top of any AWS limits; the excess is throttled.
+     */
+    throttle: z.object({ rps: z.number().positive() }).strict().optional(),
     /** Control: ListBackupVaults in this region answers this error. */
     listBackupVaultsError: injectedErrorSchema.optional(),
   })
@@ -177,6 +186,15 @@ export const accountSchema = z
     /** Organizations account name (issue: org scale). */
     name: z.string().optional(),
     status: z.enum(['ACTIVE', 'SUSPENDED', 'PENDING_CLOSURE']).default('ACTIVE'),
+    /** Organizations account email; defaults to `aws+<accountId>@example.com`. */
+    email: z
+      .string()
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address')
+      .optional(),
+    /** Organizations JoinedMethod; defaults to INVITED for the management account, CREATED otherwise. */
+    joinedMethod: z.enum(['INVITED', 'CREATED']).optional(),
+    /** Organizations JoinedTimestamp, epoch seconds; defaults to a day apart in scenario order. */
+    joinedTimestamp: z.number().optional(),
     /** Control: STS AssumeRole into this account answers AccessDenied. */
     denyAssumeRole: z.boolean().optional(),
     regions: z.record(regionName, regionSchema),

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dispatch, type DispatchDeps } from './dispatch.js';
 import { IdentityRegistry } from './identity.js';
+import { loadMiddlewares, withAssumeRoleDenied, type LoadOptions } from './load/options.js';
 import { defaultMiddlewares } from './middleware.js';
 import type { Scenario } from './scenario-schema.js';
 import { EmulatorState } from './state.js';
@@ -13,6 +14,7 @@ import { StatsRecorder, type EmulatorStats } from './stats.js';
 import type { HttpAnswer, Middleware } from './types.js';
 
 export type { EmulatorStats } from './stats.js';
+export type { LoadOptions } from './load/options.js';
 
 /** How to start an emulator. */
 export interface EmulatorOptions {
@@ -20,8 +22,10 @@ export interface EmulatorOptions {
   host?: string;
   /** 0 (the default) lets the OS pick a free port. */
   port?: number;
-  /** Extra middlewares, run after the built-in ones (call counting, region opt-in). */
+  /** Extra middlewares, run after the built-in ones (call counting, region opt-in, load). */
   middlewares?: Middleware[];
+  /** Latency, rate limits and fault injection; all off by default. */
+  load?: LoadOptions;
 }
 
 /** A running emulator. */
@@ -51,8 +55,15 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, answer: HttpAnswer): void {
-  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
-  res.end(answer.body);
+  if (answer.drop) {
+    // Fault injection: the client sees the connection reset with no status line at all.
+    res.socket?.destroy();
+    return;
+  }
+  // Encode once: text would otherwise be UTF-8 encoded twice (length, then write).
+  const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': body.length });
+  res.end(body);
 }
 
 const json = (status: number, value: unknown): HttpAnswer => ({
@@ -61,15 +72,17 @@ const json = (status: number, value: unknown): HttpAnswer => ({
   body: JSON.stringify(value),
 });
 
-/** Starts an emulator serving `scenario` over HTTP. */
+/** Starts an emulator serving `scenario` over HTTP; bad `load` settings throw a UsageError. */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
-  const { scenario, host = '127.0.0.1', port = 0 } = options;
+  const { host = '127.0.0.1', port = 0, load = {} } = options;
   const stats = new StatsRecorder();
+  const loadParts = loadMiddlewares(load, options.scenario, stats);
+  const scenario = withAssumeRoleDenied(options.scenario, load.denyAssumeRole);
   const state = new EmulatorState(scenario);
   const deps: DispatchDeps = {
     state,
     identities: new IdentityRegistry(state.defaultAccountId, (id) => state.hasAccount(id)),
-    middlewares: [...defaultMiddlewares(stats), ...(options.middlewares ?? [])],
+    middlewares: [...defaultMiddlewares(stats, loadParts), ...(options.middlewares ?? [])],
   };
 
   const server = createServer((req, res) => {

@@ -29,6 +29,8 @@ export interface GeneratedPoints {
   IsEncrypted: boolean;
   Status: string;
   keyArn?: string;
+  /** Every Nth point (1-based) is unencrypted; absent means IsEncrypted holds for all. */
+  unencryptedEvery?: number;
 }
 
 /** A vault as the services see it: scenario data plus resolved ARNs. */
@@ -73,6 +75,7 @@ export class RegionState {
           ResourceType: gen.ResourceType,
           IsEncrypted: gen.IsEncrypted,
           Status: 'COMPLETED' as const,
+          unencryptedEvery: gen.unencryptedEvery,
         };
         this.vaults.push(
           this.vaultState({
@@ -136,6 +139,7 @@ export class RegionState {
       IsEncrypted: spec.generate.IsEncrypted,
       Status: spec.generate.Status,
       keyArn: resolveKeyRef(spec.generate.EncryptionKeyArn, owner, this.region) ?? keyArn,
+      unencryptedEvery: spec.generate.unencryptedEvery,
     };
     return {
       spec,
@@ -154,22 +158,26 @@ export class RegionState {
 /** All accounts and regions of a scenario; regions are built lazily and kept (KMS may add keys). */
 export class EmulatorState {
   private readonly regions = new Map<string, RegionState>();
+  /** Accounts by id: generated organizations have thousands and every call looks one up. */
+  private readonly accounts: Map<string, Scenario['accounts'][number]>;
 
-  constructor(readonly scenario: Scenario) {}
+  constructor(readonly scenario: Scenario) {
+    this.accounts = new Map(scenario.accounts.map((a) => [a.accountId, a]));
+  }
 
-  /** The account plain credentials act in. */
+  /** The account plain credentials act in; it is also the organization's management account. */
   get defaultAccountId(): string {
     return this.scenario.callerAccountId ?? this.scenario.accounts[0]?.accountId ?? '000000000000';
   }
 
   /** Whether the scenario holds this account. */
   hasAccount(accountId: string): boolean {
-    return this.scenario.accounts.some((a) => a.accountId === accountId);
+    return this.accounts.has(accountId);
   }
 
   /** The scenario's account entry, if any. */
   account(accountId: string): Scenario['accounts'][number] | undefined {
-    return this.scenario.accounts.find((a) => a.accountId === accountId);
+    return this.accounts.get(accountId);
   }
 
   /** The state of `region` in `accountId`; an unnamed region is enabled and empty. */

@@ -19,7 +19,10 @@ export interface RawRequest {
 export interface HttpAnswer {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** JSON or XML text, or UTF-8 bytes (large pages are built as bytes). */
+  body: string | Buffer;
+  /** Fault injection: close the connection without answering (status, headers and body unused). */
+  drop?: boolean;
 }
 
 /** Renders successes and errors in one AWS wire protocol. */
@@ -42,6 +45,8 @@ export interface RequestContext {
   identity: Identity;
   identities: IdentityRegistry;
   state: EmulatorState;
+  /** The Backup vault a vault-scoped call names, for vault-scoped fault injection. */
+  vaultName?: string;
 }
 
 /**
@@ -51,7 +56,7 @@ export interface RequestContext {
 export type Middleware = (ctx: RequestContext) => void | Promise<void>;
 
 /** The services the emulator speaks. */
-export type ServiceName = 'backup' | 'kms' | 'sts' | 'ec2';
+export type ServiceName = 'backup' | 'kms' | 'sts' | 'ec2' | 'organizations';
 
 /** One operation: protocol-parsed input in, output (JSON value or XML fragment) out; throws ApiError. */
 export type Handler<I> = (input: I, ctx: RequestContext) => unknown;
@@ -59,6 +64,8 @@ export type Handler<I> = (input: I, ctx: RequestContext) => unknown;
 /** A matched operation with its parsed input, bound to its handler. */
 export interface RoutedCall {
   operation: string;
+  /** The Backup vault named in the path, when the operation is vault-scoped. */
+  vaultName?: string;
   run(ctx: RequestContext): unknown;
 }
 

@@ -63,3 +63,17 @@ export async function formCall(
   });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
+
+/** Calls an Organizations operation and returns status, headers and parsed JSON body. */
+export async function orgCall(base: string, operation: string, input: unknown, accessKeyId = 'test-key-id') {
+  const res = await fetch(base, {
+    method: 'POST',
+    headers: {
+      ...sigv4('organizations', 'us-east-1', accessKeyId),
+      'x-amz-target': `AWSOrganizationsV20161128.${operation}`,
+      'content-type': 'application/x-amz-json-1.1',
+    },
+    body: JSON.stringify(input),
+  });
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
+}

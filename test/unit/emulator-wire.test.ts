@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { startEmulator, type EmulatorStats, type RunningEmulator } from '../../src/emulator/server.js';
 import { backupGet, formCall, kmsCall, scenario, sigv4 } from './emulator-helpers.js';
 
 const ME = '111122223333';
@@ -307,15 +307,14 @@ describe('stats', () => {
     await backupGet(url, '/backup-vaults/');
     await backupGet(url, '/backup-vaults/', 'ap-east-1');
     const res = await fetch(`${url}/_emulator/stats`);
-    const stats = (await res.json()) as {
-      total: number;
-      byOperation: Record<string, number>;
-      byScope: Record<string, number>;
-    };
+    const stats = (await res.json()) as EmulatorStats;
     expect(stats).toEqual({
       total: 2,
       byOperation: { ListBackupVaults: 2 },
       byScope: { [`${ME}/ap-east-1/ListBackupVaults`]: 1, [`${ME}/us-east-1/ListBackupVaults`]: 1 },
+      throttled: 0,
+      throttledByScope: {},
+      faults: { serverError: 0, dropped: 0, accessDenied: 0 },
     });
     await fetch(`${url}/_emulator/reset-stats`, { method: 'POST', headers: sigv4('backup') });
     expect(emulator.stats().total).toBe(0);

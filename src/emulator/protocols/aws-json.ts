@@ -1,5 +1,6 @@
 /** awsJson1_1 (KMS): operation in `X-Amz-Target`, errors as body `__type` + `message`. */
 import { ApiError } from '../api-error.js';
+import { jsonBody } from './raw-json.js';
 import type { Protocol, RawRequest } from '../types.js';
 import { FieldError, validate, type Field, type Parsed } from '../validate.js';
 
@@ -8,7 +9,7 @@ export const awsJson: Protocol = {
   success: (_operation, output, requestId) => ({
     status: 200,
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId },
-    body: JSON.stringify(output ?? {}),
+    body: jsonBody(output),
   }),
   error: (error, requestId) => ({
     status: error.status,
@@ -44,16 +45,19 @@ export function parseJsonBody(body: string): Record<string, unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = Field<any, boolean>;
 
-/** Validates body members, answering ValidationException as AWS JSON services do. */
+/**
+ * Validates body members, answering `code` (ValidationException for KMS; Organizations uses
+ * InvalidInputException) as AWS JSON services do.
+ */
 export function parseMembers<S extends Record<string, AnyField>>(
   body: Record<string, unknown>,
   spec: S,
+  code = 'ValidationException',
 ): Parsed<S> {
   try {
     return validate(spec, (name) => body[name]);
   } catch (e) {
-    if (e instanceof FieldError)
-      throw new ApiError(400, 'ValidationException', `1 validation error detected: ${e.message}`);
+    if (e instanceof FieldError) throw new ApiError(400, code, `1 validation error detected: ${e.message}`);
     throw e;
   }
 }

@@ -1,5 +1,6 @@
 /** restJson1 (AWS Backup): JSON bodies, error name in `x-amzn-errortype` and body `Code`. */
 import { ApiError } from '../api-error.js';
+import { jsonBody } from './raw-json.js';
 import type { HttpAnswer, Protocol } from '../types.js';
 import { FieldError, validate, type Field, type Parsed } from '../validate.js';
 
@@ -8,7 +9,7 @@ export const restJson: Protocol = {
   success: (_operation, output, requestId) => ({
     status: 200,
     headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
-    body: JSON.stringify(output ?? {}),
+    body: jsonBody(output),
   }),
   error: (error, requestId): HttpAnswer => ({
     status: error.status,

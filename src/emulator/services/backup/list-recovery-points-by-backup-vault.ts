@@ -1,6 +1,7 @@
 /** ListRecoveryPointsByBackupVault: filtered, paged with opaque tokens, faults injectable per vault. */
-import { injectedError } from '../../api-error.js';
-import { ApiError } from '../../api-error.js';
+import { ApiError, injectedError } from '../../api-error.js';
+import { JsonWriter } from '../../protocols/json-writer.js';
+import { RawJson } from '../../protocols/raw-json.js';
 import { parseQuery } from '../../protocols/rest-json.js';
 import type { RequestContext } from '../../types.js';
 import { int, str } from '../../validate.js';
@@ -34,7 +35,7 @@ function epoch(value: string | undefined, name: string): number | undefined {
 export function listRecoveryPointsByBackupVault(
   { labels, query }: BackupInput,
   ctx: RequestContext,
-): unknown {
+): RawJson {
   const input = parseQuery(query, spec);
   const vault = findVault(ctx, labels.backupVaultName ?? '', input.backupVaultAccountId);
   const filter: PointFilter = {
@@ -54,9 +55,12 @@ export function listRecoveryPointsByBackupVault(
   if (fault && cursor.page >= (vault.spec.failAfterPages ?? 0)) throw injectedError(fault);
   const limit = input.maxResults ?? DEFAULT_PAGE_SIZE;
   const end = Math.min(points.length, cursor.offset + limit);
-  return {
-    RecoveryPoints: points.page(cursor.offset, limit),
-    NextToken:
-      end < points.length ? encodePageToken({ scope, offset: end, page: cursor.page + 1 }) : undefined,
-  };
+  const next =
+    end < points.length ? encodePageToken({ scope, offset: end, page: cursor.page + 1 }) : undefined;
+  // Built as bytes: the benchmarks serve 200 pages of 1,000 points a second on a shared CPU.
+  const out = new JsonWriter(Math.min(limit, points.length - cursor.offset) * 640 + 512);
+  out.text('{"RecoveryPoints":');
+  points.writePage(out, cursor.offset, limit);
+  out.text(next === undefined ? '}' : `,"NextToken":${JSON.stringify(next)}}`);
+  return new RawJson(out.finish());
 }

@@ -27,14 +27,15 @@ export function encodePageToken(cursor: PageCursor): string {
 
 /**
  * Decodes a token issued for `scope` with at most `length` items; a token that is malformed,
- * tampered with or issued for another listing is an InvalidParameterValueException.
+ * tampered with or issued for another listing answers `invalid` (Backup's InvalidParameterValueException
+ * unless the service words it otherwise).
  */
-export function decodePageToken(token: string, scope: string, length: number): PageCursor {
-  const invalid = new ApiError(
-    400,
-    'InvalidParameterValueException',
-    'The specified NextToken is not valid.',
-  );
+export function decodePageToken(
+  token: string,
+  scope: string,
+  length: number,
+  invalid = new ApiError(400, 'InvalidParameterValueException', 'The specified NextToken is not valid.'),
+): PageCursor {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));

@@ -5,6 +5,13 @@
  */
 import type { ScenarioRecoveryPoint } from '../../scenario-schema.js';
 import { POINT_BASE_DATE, resolveKeyRef, type VaultState } from '../../state.js';
+import { JsonWriter } from '../../protocols/json-writer.js';
+import {
+  generatedIndex,
+  generatedResourceArn,
+  renderGenerated,
+  writeGeneratedItems,
+} from './generated-points.js';
 
 /** ListRecoveryPointsByBackupVault filters (query members ByResourceArn etc.). */
 export interface PointFilter {
@@ -19,59 +26,6 @@ export interface PointFilter {
 }
 
 type Rendered = Record<string, unknown>;
-const pad7 = (i: number) => String(i).padStart(7, '0');
-
-/** The ARN of generated point `i` of a vault. */
-export function generatedPointArn(v: VaultState, i: number): string {
-  return `arn:aws:backup:${v.region}:${v.accountId}:recovery-point:gen-${v.name}-${pad7(i)}`;
-}
-
-/** The index of a generated point from its ARN, if it is one of this vault's. */
-function generatedIndex(v: VaultState, arn: string): number | undefined {
-  const prefix = generatedPointArn(v, 0).slice(0, -7);
-  if (!v.generated || !arn.startsWith(prefix) || !/^\d{7}$/.test(arn.slice(prefix.length))) return undefined;
-  const i = Number(arn.slice(prefix.length));
-  return i < v.generated.count ? i : undefined;
-}
-
-/** A plausible source resource ARN for generated point `i`; it ends in the padded index. */
-function generatedResourceArn(v: VaultState, type: string, i: number): string {
-  const id = `${v.name.toLowerCase()}-${pad7(i)}`;
-  const r = v.region;
-  const a = v.accountId;
-  switch (type) {
-    case 'EFS':
-      return `arn:aws:elasticfilesystem:${r}:${a}:file-system/fs-${id}`;
-    case 'DynamoDB':
-      return `arn:aws:dynamodb:${r}:${a}:table/${id}`;
-    case 'S3':
-      return `arn:aws:s3:::${id}`;
-    case 'EBS':
-      return `arn:aws:ec2:${r}:${a}:volume/vol-${id}`;
-    default:
-      return `arn:aws:backup:${r}:${a}:resource:${type.toLowerCase()}-${id}`;
-  }
-}
-
-/** Renders generated point `i` as a list item. */
-function renderGenerated(v: VaultState, i: number): Rendered {
-  const g = v.generated;
-  if (!g) throw new Error('vault has no generated points');
-  return {
-    RecoveryPointArn: generatedPointArn(v, i),
-    BackupVaultName: v.name,
-    BackupVaultArn: v.arn,
-    ResourceArn: generatedResourceArn(v, g.ResourceType, i),
-    ResourceType: g.ResourceType,
-    Status: g.Status,
-    CreationDate: POINT_BASE_DATE + i,
-    BackupSizeInBytes: 1_048_576,
-    EncryptionKeyArn: g.IsEncrypted ? g.keyArn : undefined,
-    IsEncrypted: g.IsEncrypted,
-    IsParent: false,
-    VaultType: v.spec.VaultType,
-  };
-}
 
 /** When an explicit point without CreationDate was created: an hour apart, in scenario order. */
 const explicitDate = (p: ScenarioRecoveryPoint, position: number) =>
@@ -152,6 +106,29 @@ export class PointSequence {
   /** How many points pass the filter. */
   get length(): number {
     return this.genCount + this.explicit.length;
+  }
+
+  /** Writes up to `limit` list items starting at `offset` as a JSON array (the fast path). */
+  writePage(out: JsonWriter, offset: number, limit: number): void {
+    const end = Math.min(this.length, offset + limit);
+    const genEnd = Math.min(end, this.genCount);
+    out.text('[');
+    if (offset < genEnd) writeGeneratedItems(out, this.vault, this.genStart + offset, this.genStart + genEnd);
+    for (let k = Math.max(offset, this.genCount); k < end; k++) {
+      const position = this.explicit[k - this.genCount] ?? 0;
+      const p = this.vault.spec.points[position];
+      if (!p) continue;
+      if (k > offset) out.text(',');
+      out.text(JSON.stringify(renderExplicit(this.vault, p, position, false)));
+    }
+    out.text(']');
+  }
+
+  /** `writePage` as a string, for tests and tools. */
+  pageJson(offset: number, limit: number): string {
+    const out = new JsonWriter();
+    this.writePage(out, offset, limit);
+    return out.finish().toString('utf8');
   }
 
   /** Up to `limit` list items starting at `offset`. */

@@ -60,7 +60,11 @@ export const backupService: EmulatedService = {
         if (r.method !== request.method) continue;
         const labels = matchPath(path, r.path);
         if (labels)
-          return { operation: r.operation, run: (ctx) => r.handler({ labels, query: request.query }, ctx) };
+          return {
+            operation: r.operation,
+            vaultName: labels.backupVaultName,
+            run: (ctx) => r.handler({ labels, query: request.query }, ctx),
+          };
       }
     }
     return undefined;

@@ -14,7 +14,7 @@ export class ProgressDisplay {
         hideCursor: true,
         clearOnComplete: true,
         format:
-          '{bar} {percentage}% | accounts {accounts} | regions {regions} | vaults {vaults} | points {value}/{total} | {rate}/s | ETA {eta_formatted}',
+          '{bar} {percentage}% | accounts {accounts} | regions {regions} | vaults {vaults} | points {value}/{total} | {rate}/s | ETA {etaText}',
       },
       cliProgress.Presets.shades_classic,
     );
@@ -42,11 +42,15 @@ export class ProgressDisplay {
   private payload(): Record<string, string> {
     const p = this.progress;
     const seconds = Math.max((Date.now() - this.started) / 1000, 0.001);
+    const rate = p.pointsJudged / seconds;
+    const left = Math.max(p.pointsEstimated - p.pointsJudged, 0);
+    const eta = rate > 0 && p.pointsEstimated > 0 ? `${Math.ceil(left / rate)}s` : 'estimating';
     return {
+      etaText: eta,
       accounts: `${p.accountsDone}/${p.accountsTotal}`,
       regions: `${p.regionsDone}/${p.regionsTotal}`,
       vaults: `${p.vaultsDone}/${p.vaultsTotal}`,
-      rate: String(Math.round(p.pointsJudged / seconds)),
+      rate: String(Math.round(rate)),
     };
   }
 }

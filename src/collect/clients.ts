@@ -2,6 +2,8 @@ import { BackupClient } from '@aws-sdk/client-backup';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { fromIni } from '@aws-sdk/credential-provider-ini';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { STSClient } from '@aws-sdk/client-sts';
 import { CallMetrics, isThrottling } from './call-metrics.js';
 import { parseListPagesNatively } from './native-json-pages.js';
@@ -64,8 +66,14 @@ export class ClientFactory {
   private readonly limiters = new Map<string, RegionLimiter>();
   readonly metrics: CallMetrics;
 
+  private readonly credentials: NonNullable<ConnectionOptions['credentials']>;
+
   constructor(private readonly options: ConnectionOptions) {
     this.metrics = options.metrics ?? new CallMetrics();
+    // One provider for every client of this identity, so credentials resolve (and SSO prompts) once.
+    // An explicit --profile reads only that profile, even when AWS_ACCESS_KEY_ID is also set.
+    this.credentials =
+      options.credentials ?? (options.profile ? fromIni({ profile: options.profile }) : defaultProvider());
   }
 
   /** A factory for another identity (an assumed role) sharing endpoint, retries and metrics. */
@@ -145,7 +153,7 @@ export class ClientFactory {
   }
 
   private config(region: string): Record<string, unknown> {
-    const { profile, credentials, endpointUrl, maxAttempts } = this.options;
+    const { endpointUrl, maxAttempts } = this.options;
     return {
       region,
       maxAttempts,
@@ -153,7 +161,7 @@ export class ClientFactory {
       customUserAgent: 'rpguard',
       // Fail fast on a dead endpoint; a slow page still has time to arrive.
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
-      ...(credentials ? { credentials } : profile ? { profile } : {}),
+      credentials: this.credentials,
       ...(endpointUrl ? { endpoint: endpointUrl } : {}),
     };
   }

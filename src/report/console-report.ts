@@ -61,22 +61,31 @@ export function formatConsoleReport(
 
   if (summary.byVault.length > 0) {
     lines.push('');
-    lines.push(paint('bold', 'By account, region and vault'));
+    lines.push(paint('bold', 'Findings by account, region and vault (each point is judged by every rule)'));
     const gapVaults = new Set(
       outcome.gaps.filter((g) => g.scope.kind === 'vault').map((g) => g.scope.backupVaultArn),
     );
-    const vaultKeys = new Map(outcome.vaults.map((v) => [v.backupVaultArn, v.encryptionKeyClass]));
+    const visits = new Map(outcome.vaults.map((v) => [v.backupVaultArn, v]));
     lines.push(
       table(
-        ['account', 'region', 'vault', 'vault key', ...statusOrder, 'note'],
-        summary.byVault.map((v) => [
-          v.accountId,
-          v.region,
-          v.backupVaultName,
-          vaultKeys.get(v.backupVaultArn) ?? '',
-          ...countCells(v.counts),
-          gapVaults.has(v.backupVaultArn) ? 'NOT FULLY READ (gap)' : '',
-        ]),
+        ['account', 'region', 'vault', 'vault key', 'points', ...statusOrder, 'note'],
+        summary.byVault.map((v) => {
+          const visit = visits.get(v.backupVaultArn);
+          const note = gapVaults.has(v.backupVaultArn)
+            ? 'NOT FULLY READ (gap)'
+            : visit && !visit.complete
+              ? 'NOT FULLY READ (interrupted)'
+              : '';
+          return [
+            v.accountId,
+            v.region,
+            v.backupVaultName,
+            visit?.encryptionKeyClass ?? '',
+            String(visit?.recoveryPointsRead ?? ''),
+            ...countCells(v.counts),
+            note,
+          ];
+        }),
       ),
     );
   }
@@ -90,8 +99,8 @@ export function formatConsoleReport(
       paint(
         'bold',
         status === 'FAIL'
-          ? `Failing recovery points (${summary.findings.FAIL})`
-          : `Could not judge (${summary.findings.ERROR})`,
+          ? `Failing findings (${summary.findings.FAIL}, on ${distinctPoints(group)} recovery point(s))`
+          : `Could not judge (${summary.findings.ERROR} findings)`,
       ),
     );
     for (const finding of group.slice(0, options.maxDetails)) lines.push(...detail(finding, paint));
@@ -105,6 +114,9 @@ export function formatConsoleReport(
     lines.push(paint('bold', `Skipped recovery points (${summary.findings.SKIPPED})`));
     for (const f of skippedPoints.slice(0, options.maxDetails))
       lines.push(`  ${f.recoveryPointArn} (${f.backupVaultName}, ${f.region}): ${f.message}`);
+    const hidden = skippedPoints.length - Math.min(skippedPoints.length, options.maxDetails);
+    if (hidden > 0)
+      lines.push(paint('dim', `  … and ${hidden} more; write them all with --format json --output FILE`));
   }
   if (retained.omitted > 0)
     lines.push(
@@ -129,7 +141,14 @@ export function formatConsoleReport(
 
   lines.push('');
   lines.push(paint(verdictStyle(exitCode), verdictLine(exitCode, summary.findings)));
-  if (exitCode === 1 && !outcome.complete) {
+  if (outcome.interrupted) {
+    lines.push(
+      paint(
+        'ERROR',
+        'The scan was interrupted: only what was judged before the stop is reported; the rest is not compliant, just unread.',
+      ),
+    );
+  } else if (exitCode === 1 && !outcome.complete) {
     lines.push(
       paint(
         'ERROR',
@@ -137,9 +156,16 @@ export function formatConsoleReport(
       ),
     );
   }
-  if (outcome.interrupted)
-    lines.push(paint('ERROR', 'The scan was interrupted: only what was judged before the stop is reported.'));
+  if (outcome.regionsScanned.length === 0 && outcome.gaps.length === 0) {
+    lines.push(
+      paint('ERROR', 'No region was scanned: check --regions, --exclude-regions and the account list.'),
+    );
+  }
   return `${lines.join('\n')}\n`;
+}
+
+function distinctPoints(findings: Finding[]): number {
+  return new Set(findings.map((f) => f.recoveryPointArn)).size;
 }
 
 function countCells(counts: StatusCounts): string[] {

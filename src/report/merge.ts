@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, realpathSync } from 'node:fs';
 import streamChain from 'stream-chain';
 import { parser } from 'stream-json';
 import ignore from 'stream-json/filters/ignore.js';
@@ -65,7 +65,7 @@ export async function mergeReports(
   files: string[],
   target: TextTarget,
   tool: ToolInfo,
-): Promise<{ exitCode: number; findings: number }> {
+): Promise<{ exitCode: number; findings: number; missingShards: string[] }> {
   const rests: ReportRest[] = [];
   for (const file of files) {
     let rest: ReportRest;
@@ -92,6 +92,7 @@ export async function mergeReports(
     rests.push(rest);
   }
 
+  checkShardSet(files, rests);
   const summary = new SummaryBuilder();
   let count = 0;
   target.write(
@@ -165,7 +166,39 @@ export async function mergeReports(
     exitCode,
   };
   target.write(`\n],${JSON.stringify(tail).slice(1)}\n`);
-  return { exitCode, findings: count };
+  return { exitCode, findings: count, missingShards: missing };
+}
+
+/**
+ * Refuse inputs that would double-count: the same file twice, the same shard twice, or a whole
+ * (unsharded) report mixed with shards.
+ */
+function checkShardSet(files: string[], rests: ReportRest[]): void {
+  const seenFiles = new Map<string, string>();
+  const seenShards = new Map<string, string>();
+  let whole: string | undefined;
+  let sharded: string | undefined;
+  rests.forEach((rest, i) => {
+    const file = files[i] as string;
+    const real = realpathSync(file);
+    const twin = seenFiles.get(real);
+    if (twin) fail(file, `given twice (also as ${twin}); each report may be merged once`);
+    seenFiles.set(real, file);
+    const shard = rest.scan?.shard;
+    if (typeof shard === 'string') {
+      sharded = file;
+      const other = seenShards.get(shard);
+      if (other) fail(file, `is shard ${shard}, like ${other}; each shard may be merged once`);
+      seenShards.set(shard, file);
+    } else {
+      whole = file;
+    }
+  });
+  if (whole && sharded)
+    fail(
+      whole,
+      `is a whole-scan report (no --shard) and cannot be merged with shard reports such as ${sharded}`,
+    );
 }
 
 /** For a set of `K/N` shard labels, the labels of the same N that are absent (or duplicated, or of mixed N). */

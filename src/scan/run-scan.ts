@@ -249,10 +249,22 @@ async function scanAccount(
       return;
     }
     const excluded = new Set(request.excludeRegions ?? []);
-    const owned = (region: string) => !excluded.has(region) && ownsScope(request.shard, accountId, region);
+    const mine = (region: string) => ownsScope(request.shard, accountId, region);
+    const owned = (region: string) => !excluded.has(region) && mine(region);
     state.skippedRegions.push(...plan.skipped.filter((s) => owned(s.region)));
+    // Excluded regions are listed as skipped, so the report says what was left out on purpose.
+    for (const region of plan.regions) {
+      if (excluded.has(region) && mine(region))
+        state.skippedRegions.push({ accountId, region, reason: 'excluded by --exclude-regions' });
+    }
     for (const gap of plan.gaps) if (ownsScope(request.shard, accountId, '*')) recordGap(state, gap);
     const regions = plan.regions.filter(owned);
+    request.onEvent?.({
+      event: 'regions planned',
+      accountId,
+      regions,
+      skipped: plan.skipped.map((s) => s.region),
+    });
     state.progress.regionsTotal += regions.length;
     await Promise.all(
       regions.map((region) => state.regionLimit(() => scanRegion(state, clients, accountId, region))),
@@ -286,6 +298,7 @@ async function scanRegion(
       return;
     }
     state.regionsScanned.push({ accountId, region });
+    state.request.onEvent?.({ event: 'vaults listed', accountId, region, vaults: vaults.length });
     state.progress.vaultsTotal += vaults.length;
     for (const vault of vaults) state.progress.pointsEstimated += vault.numberOfRecoveryPoints ?? 0;
     const limit = pLimit(VAULT_CONCURRENCY);
@@ -347,6 +360,14 @@ async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault)
     recordFailure(state, scope, 'ListRecoveryPointsByBackupVault', error);
   } finally {
     state.progress.vaultsDone += 1;
+    state.request.onEvent?.({
+      event: 'vault done',
+      accountId: vault.accountId,
+      region: vault.region,
+      backupVaultName: vault.name,
+      recoveryPointsRead: visit.recoveryPointsRead,
+      complete: visit.complete,
+    });
   }
 }
 

@@ -30,7 +30,22 @@ export interface ScanRequest {
   maxRps?: number;
   /** Abort (Ctrl-C): stop cleanly, keep what was judged, mark the scan interrupted. */
   signal?: AbortSignal;
+  /** Told of each step (for debug logs). */
+  onEvent?: (event: ScanEvent) => void;
 }
+
+/** A step of the scan, for debug logging. */
+export type ScanEvent =
+  | { event: 'regions planned'; accountId: string; regions: string[]; skipped: string[] }
+  | { event: 'vaults listed'; accountId: string; region: string; vaults: number }
+  | {
+      event: 'vault done';
+      accountId: string;
+      region: string;
+      backupVaultName: string;
+      recoveryPointsRead: number;
+      complete: boolean;
+    };
 
 /** Receives each finding as soon as it is judged, and each gap as soon as it is known. */
 export interface FindingSink {

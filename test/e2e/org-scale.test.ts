@@ -59,6 +59,36 @@ describe('three accounts through AssumeRole', () => {
     expect(whole.complete).toBe(false);
   });
 
+  it('rides out a region throttled hard with backoff: every point there is judged, no gap', () => {
+    const apiCalls = (whole.scan as { apiCalls: { throttled: number } }).apiCalls;
+    expect(apiCalls.throttled).toBeGreaterThan(0);
+    const throttledRegion = whole.findings.filter(
+      (f) =>
+        f.accountId === '333333333333' &&
+        f.region === 'us-east-1' &&
+        f.ruleId === 'backup/recovery-point-encrypted',
+    );
+    expect(throttledRegion).toHaveLength(1500);
+    expect(throttledRegion.every((f) => f.status === 'PASS')).toBe(true);
+  });
+
+  it('--org lists the active accounts through Organizations and gives the same verdicts', async () => {
+    const { report } = await scanToReport(emulator.url, [
+      '--org',
+      '--regions',
+      'us-east-1,eu-west-1',
+      '--max-attempts',
+      '5',
+    ]);
+    expect((report?.scan as { accounts: string[] }).accounts).toEqual([
+      '111111111111',
+      '222222222222',
+      '333333333333',
+    ]);
+    expect(report?.summary.findings).toEqual(whole.summary.findings);
+    expect(gapKeys(report as Report)).toEqual(gapKeys(whole));
+  });
+
   it('names rpguard in the role session and assumes the default role', () => {
     expect((whole.scan as { accounts: string[] }).accounts).toEqual([
       '111111111111',

@@ -1,6 +1,7 @@
 /** The JSON report matches its published schema; ndjson streams the same findings; console text is actionable. */
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/emulator/scenario-loader.js';
@@ -118,7 +119,7 @@ describe('console report', () => {
   it('names each failing point with its cause and next step, the gap with its request id, and the exit code', async () => {
     const run = await runCli(['scan', '--endpoint-url', emulator.url, '--no-color']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Failing recovery points (6)');
+    expect(run.stdout).toContain('Failing findings (6, on 6 recovery point(s))');
     expect(run.stdout).toContain('Cause: Not encrypted: the source EBS volume');
     expect(run.stdout).toContain('Next step: Encrypt the volume');
     expect(run.stdout).toMatch(
@@ -132,6 +133,7 @@ describe('console report', () => {
   });
 
   it('writes the console report to a file when asked, and no credential anywhere', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'rpguard-console-')), 'console.txt');
     const run = await runCli([
       'scan',
       '--endpoint-url',
@@ -139,9 +141,9 @@ describe('console report', () => {
       '--format',
       'console',
       '--output',
-      join(repoRoot, 'reports', 'console-test.txt'),
+      file,
     ]);
-    const text = readFileSync(join(repoRoot, 'reports', 'console-test.txt'), 'utf8');
+    const text = readFileSync(file, 'utf8');
     expect(text).toContain('Result: FAIL.');
     for (const output of [run.stdout, run.stderr, text, JSON.stringify(report)]) {
       expect(output).not.toContain('emulator-test-secret-not-real');

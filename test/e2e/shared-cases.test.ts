@@ -69,7 +69,7 @@ describe('shared real-world cases, end to end', () => {
     expect(finding?.accountId).toBe('111122223333');
     expect(finding?.region).toBe('eu-west-1');
     expect(finding?.message).toContain(
-      'source EBS volume arn:aws:ec2:eu-west-1:111122223333:volume/vol-0abc is unencrypted',
+      'source EBS volume arn:aws:ec2:eu-west-1:111122223333:volume/vol-0abc was unencrypted when it was backed up',
     );
     expect(finding?.message).toContain(
       'vault key (arn:aws:kms:eu-west-1:111122223333:key/cmk-k03) does not apply',
@@ -163,7 +163,7 @@ describe('shared real-world cases, end to end', () => {
     const finding = findingOf(report, 'arn:aws:rds:us-east-1:111122223333:snapshot:awsbackup:job-k12');
     expect(finding?.status).toBe('FAIL');
     expect(finding?.message).toContain(
-      'source RDS DB instance arn:aws:rds:us-east-1:111122223333:db:orders is unencrypted',
+      'source RDS DB instance arn:aws:rds:us-east-1:111122223333:db:orders was unencrypted when it was backed up',
     );
     expect(finding?.remediation).toContain('once a newer encrypted one covers its retention');
   });

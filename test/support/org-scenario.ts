@@ -1,6 +1,9 @@
 import type { ScenarioInput } from '../../src/emulator/scenario-schema.js';
 
-/** Three accounts: one healthy with a failing point, one whose role cannot be assumed, one with a vault failing mid-pagination. */
+/**
+ * Three active accounts: one healthy with a failing point, one whose role cannot be assumed, one with a
+ * region throttled hard and a vault failing mid-pagination; plus a suspended account --org must skip.
+ */
 export const orgScenario: ScenarioInput = {
   name: 'org-small',
   callerAccountId: '111111111111',
@@ -37,7 +40,9 @@ export const orgScenario: ScenarioInput = {
       accountId: '333333333333',
       name: 'workloads',
       regions: {
+        // Throttled hard: 2 calls a second for every Backup and KMS call here; backoff must carry the scan through.
         'us-east-1': {
+          throttle: { rps: 2 },
           vaults: [
             {
               BackupVaultName: 'app-vault',
@@ -61,6 +66,7 @@ export const orgScenario: ScenarioInput = {
         },
       },
     },
+    { accountId: '444444444444', name: 'closing', status: 'SUSPENDED', regions: { 'us-east-1': {} } },
   ],
 };
 
@@ -71,5 +77,5 @@ export const orgScanArgs = [
   '--regions',
   'us-east-1,eu-west-1',
   '--max-attempts',
-  '2',
+  '5',
 ];

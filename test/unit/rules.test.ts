@@ -87,7 +87,7 @@ describe('backup/recovery-point-encrypted', () => {
     expect(finding.status).toBe('FAIL');
     expect(finding.keyClass).toBe('none');
     expect(finding.message).toContain(
-      'source EBS volume arn:aws:ec2:eu-west-1:111122223333:volume/vol-0abc is unencrypted',
+      'source EBS volume arn:aws:ec2:eu-west-1:111122223333:volume/vol-0abc was unencrypted when it was backed up',
     );
     expect(finding.message).toContain(
       'vault key (arn:aws:kms:us-east-1:111122223333:key/cmk-1) does not apply',
@@ -126,6 +126,7 @@ describe('backup/recovery-point-encrypted', () => {
     expect(expired.get(ENCRYPTED)?.status).toBe('FAIL');
     expect(expired.get(ENCRYPTED)?.message).toContain('Status EXPIRED');
     expect(expired.get(ENCRYPTED)?.message).toContain('snapshot is in use by an image');
+    expect(expired.get(ENCRYPTED)?.remediation).toContain('resolve what blocks the deletion');
     const deleting = judge(
       aPoint({ resourceType: 'EBS', isEncrypted: false, status: 'DELETING' }),
       aVault(),
@@ -205,6 +206,24 @@ describe('backup/recovery-point-customer-managed-key (--require-cmk)', () => {
     expect(awsManaged.get(CMK)?.status).toBe('FAIL');
     expect(awsManaged.get(CMK)?.keyClass).toBe('aws-managed');
     expect(judge(aPoint(), aVault(), aKey(), true).get(CMK)?.status).toBe('PASS');
+  });
+  it('tells a source-encrypted type to re-encrypt its source, not to create a new vault', () => {
+    const ebs = aPoint({
+      resourceType: 'EBS',
+      encryptionKeyArn: 'arn:aws:kms:us-east-1:111122223333:key/ebs',
+    });
+    const finding = judge(
+      ebs,
+      aVault(),
+      aKey({ keyArn: 'arn:aws:kms:us-east-1:111122223333:key/ebs', keyManager: 'AWS' }),
+      true,
+    ).get(CMK) as Finding;
+    expect(finding.status).toBe('FAIL');
+    expect(finding.message).toBe(
+      'Encrypted with an aws-managed key arn:aws:kms:us-east-1:111122223333:key/ebs, not a customer-managed one.',
+    );
+    expect(finding.remediation).toContain('re-encrypt the source with a customer-managed key');
+    expect(finding.remediation).not.toContain('Create a vault');
   });
   it('fails an AWS-owned key and an unencrypted point; errors on an unknown key', () => {
     const owned = aPoint({ encryptionKeyArn: undefined, encryptionKeyType: 'AWS_OWNED_KMS_KEY' });

@@ -20,8 +20,10 @@ describe('TokenBucket', () => {
     expect(fourthDone).toBe(true);
   });
   it('draws list calls from the 20/s list bucket and the 50/s all-calls bucket; --max-rps lowers both', async () => {
-    const now = 0;
-    const limiter = new RegionLimiter(undefined, 1, () => now);
+    // Each call advances the virtual clock by a second, so every bucket has refilled: no waiting.
+    let now = 0;
+    const clock = () => (now += 1000);
+    const limiter = new RegionLimiter(undefined, 1, clock);
     await limiter.acquire('backup', 'ListRecoveryPointsByBackupVault');
     await limiter.acquire('backup', 'DescribeRecoveryPoint');
     await limiter.acquire('kms', 'DescribeKey');
@@ -29,7 +31,7 @@ describe('TokenBucket', () => {
     expect(limiter.rateOf('backup:describeRecoveryPoint')).toBe(15);
     expect(limiter.rateOf('backup:all')).toBe(50);
     expect(limiter.rateOf('kms')).toBe(100);
-    const slow = new RegionLimiter(5, 1, () => now);
+    const slow = new RegionLimiter(5, 1, clock);
     await slow.acquire('backup', 'ListBackupVaults');
     expect(slow.rateOf('backup:list')).toBe(5);
     expect(slow.rateOf('backup:all')).toBe(5);

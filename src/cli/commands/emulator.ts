@@ -178,7 +178,15 @@ export function registerEmulatorCommand(program: Command): void {
         opts.generate !== undefined
           ? generateScenario(parseGenerateSpec(opts.generate))
           : loadScenario(opts.scenario ?? 'demo');
-      const emulator = await startEmulator({ scenario, host: opts.host, port, load });
+      const emulator = await startEmulator({ scenario, host: opts.host, port, load }).catch(
+        (error: unknown) => {
+          const code = (error as { code?: unknown }).code;
+          if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES') {
+            throw new UsageError(`--port/--host: cannot listen on ${opts.host}:${port} (${String(code)})`);
+          }
+          throw error;
+        },
+      );
       process.stdout.write(`${emulator.url}\n`);
       process.stderr.write(`rpguard emulator: scenario '${scenario.name}'\n`);
       const summary =

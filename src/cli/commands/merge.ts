@@ -24,8 +24,13 @@ export function registerMergeCommand(program: Command, setExitCode: (code: ExitC
       try {
         // stream-json loads only when merging.
         const { mergeReports } = await import('../../report/merge.js');
-        const { exitCode, findings } = await mergeReports(files, target, toolInfo);
+        const { exitCode, findings, missingShards } = await mergeReports(files, target, toolInfo);
         target.commit();
+        if (missingShards.length > 0) {
+          process.stderr.write(
+            `rpguard: warning: the merged report is incomplete: shards missing: ${missingShards.join(', ')}\n`,
+          );
+        }
         process.stderr.write(
           `rpguard: merged ${files.length} report(s), ${findings} finding(s), into ${output}\n`,
         );

@@ -11,6 +11,7 @@ import { runScan } from '../../scan/run-scan.js';
 import {
   newScanProgress,
   type FindingSink,
+  type ScanEvent,
   type ScanOutcome,
   type ScanRequest,
 } from '../../scan/scan-types.js';
@@ -38,6 +39,16 @@ function toRequest(flags: ScanFlags): ScanRequest {
   if (flags.externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(flags.externalId)) {
     throw new UsageError('--external-id: must be 2-1224 characters of letters, digits and +=,.@:/-');
   }
+  const regions = flags.regions === undefined ? undefined : parseRegionList('--regions', flags.regions);
+  const excludeRegions =
+    flags.excludeRegions === undefined
+      ? undefined
+      : parseRegionList('--exclude-regions', flags.excludeRegions);
+  if (regions && excludeRegions && regions.every((r) => excludeRegions.includes(r))) {
+    throw new UsageError(
+      '--exclude-regions removes every region given to --regions: nothing would be scanned',
+    );
+  }
   return {
     profile: flags.profile,
     endpointUrl:
@@ -46,11 +57,8 @@ function toRequest(flags: ScanFlags): ScanRequest {
       flags.region ? '--region' : 'AWS_REGION',
       flags.region ?? envRegion ?? 'us-east-1',
     ),
-    regions: flags.regions === undefined ? undefined : parseRegionList('--regions', flags.regions),
-    excludeRegions:
-      flags.excludeRegions === undefined
-        ? undefined
-        : parseRegionList('--exclude-regions', flags.excludeRegions),
+    regions,
+    excludeRegions,
     accounts: flags.accounts === undefined ? undefined : parseAccountList('--accounts', flags.accounts),
     org: flags.org === true,
     excludeAccounts:
@@ -101,9 +109,32 @@ export async function scanCommand(flags: ScanFlags): Promise<ExitCode> {
   const retained = new RetainingSink();
   const file = outputPath ? new AtomicFile(outputPath) : undefined;
   const machine = machineSink(flags.format, file ?? { write: (text) => process.stdout.write(text) });
+  const progress = newScanProgress();
+  const display =
+    process.stderr.isTTY && !flags.quiet && flags.logLevel !== 'debug'
+      ? new ProgressDisplay(progress)
+      : undefined;
+  // Gaps are in every report; the log repeats them at info level as structured records. While the
+  // progress line is drawn they wait, so they never land in the middle of it.
+  const pendingLogs: (() => void)[] = [];
+  const logLater = (write: () => void) => (display ? pendingLogs.push(write) : write());
   const logGaps: FindingSink = {
     write: () => undefined,
-    gap: (gap) => logger.warn(`not read: ${describeGap(gap)}`),
+    gap: (gap) =>
+      logLater(() =>
+        logger.info(
+          {
+            gap: {
+              ...gap.scope,
+              operation: gap.operation,
+              errorName: gap.errorName,
+              requestId: gap.requestId,
+              httpStatus: gap.httpStatus,
+            },
+          },
+          `not read: ${describeGap(gap)}`,
+        ),
+      ),
   };
   const sinks: FindingSink[] = [retained, logGaps, ...(machine ? [machine] : [])];
 
@@ -116,11 +147,6 @@ export async function scanCommand(flags: ScanFlags): Promise<ExitCode> {
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
 
-  const progress = newScanProgress();
-  const display =
-    process.stderr.isTTY && !flags.quiet && flags.logLevel !== 'debug'
-      ? new ProgressDisplay(progress)
-      : undefined;
   logger.info(
     {
       accounts: request.accounts ?? (request.org ? 'organization' : 'caller'),
@@ -132,12 +158,14 @@ export async function scanCommand(flags: ScanFlags): Promise<ExitCode> {
   const cpuBefore = cpuMicros();
   let outcome: ScanOutcome;
   try {
-    outcome = await runScan({ ...request, signal: controller.signal }, new TeeSink(sinks), progress);
+    const onEvent = (event: ScanEvent) => logLater(() => logger.debug(event, event.event));
+    outcome = await runScan({ ...request, signal: controller.signal, onEvent }, new TeeSink(sinks), progress);
   } catch (error) {
     file?.discard();
     throw error;
   } finally {
     display?.stop();
+    for (const write of pendingLogs.splice(0)) write();
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
   const exitCode = scanExitCode(outcome.summary.findings, outcome.complete);

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { sourceEncryptionOf } from './resource-types.js';
 
 /** Stricter profile (`--require-cmk`): recovery points are encrypted with a customer-managed key. */
 export const recoveryPointCustomerManagedKey: Rule = {
@@ -31,11 +32,16 @@ export const recoveryPointCustomerManagedKey: Rule = {
         remediation: 'Allow kms:DescribeKey on the key for the audit role.',
       };
     }
+    const key = point.encryptionKeyArn ? ` ${point.encryptionKeyArn}` : '';
+    const article = keyClass === 'aws-owned' || keyClass === 'aws-managed' ? 'an' : 'a';
+    // Types that keep their source's encryption are fixed at the source, not by a new vault.
+    const inherited = sourceEncryptionOf(point.resourceType);
     return {
       status: 'FAIL',
-      message: `Encrypted with an ${keyClass} key, not a customer-managed one.`,
-      remediation:
-        'Create a vault with a customer-managed KMS key, point the backup plan rules at it, and let older recovery points age out (a vault key cannot be changed after creation).',
+      message: `Encrypted with ${article} ${keyClass} key${key}, not a customer-managed one.`,
+      remediation: inherited
+        ? `${point.resourceType} backups keep the ${inherited.source}'s key, so a vault key cannot change this: re-encrypt the source with a customer-managed key (for example copy a snapshot with --kms-key-id set to the CMK and switch to a resource restored from it), then take new backups.`
+        : 'Create a vault with a customer-managed KMS key, point the backup plan rules at it, and let older recovery points age out (a vault key cannot be changed after creation).',
     };
   },
 };

@@ -2,6 +2,14 @@ import type { Rule } from '../rule.js';
 import { describePoint, statusNote } from './describe-point.js';
 import { sourceEncryptionOf } from './resource-types.js';
 
+/** What to do with the unencrypted recovery point itself once the cause is fixed. */
+function cleanupAdvice(status: string | undefined): string {
+  if (status === 'EXPIRED') {
+    return 'This point is past its retention but AWS Backup could not delete it: resolve what blocks the deletion (the status message names it, e.g. deregister the AMI that uses the snapshot), then delete it (aws backup delete-recovery-point).';
+  }
+  return 'Then delete this unencrypted recovery point once a newer encrypted one covers its retention (vault lock permitting).';
+}
+
 /** CIS / Security Hub Backup.1: every recovery point is encrypted at rest, with any KMS key. */
 export const recoveryPointEncrypted: Rule = {
   id: 'backup/recovery-point-encrypted',
@@ -27,7 +35,12 @@ export const recoveryPointEncrypted: Rule = {
     const note = statusNote(context);
     if (point.isEncrypted === true) {
       const key = point.encryptionKeyArn ? ` ${point.encryptionKeyArn}` : '';
-      return { status: 'PASS', message: `Encrypted with a ${keyClass} KMS key${key}: ${what}.${note}` };
+      const article =
+        keyClass === 'aws-owned' || keyClass === 'aws-managed' || keyClass === 'unknown' ? 'an' : 'a';
+      return {
+        status: 'PASS',
+        message: `Encrypted with ${article} ${keyClass} KMS key${key}: ${what}.${note}`,
+      };
     }
     if (point.isEncrypted === undefined) {
       return {
@@ -42,8 +55,8 @@ export const recoveryPointEncrypted: Rule = {
       const vaultKey = vault.encryptionKeyArn ? ` (${vault.encryptionKeyArn})` : '';
       return {
         status: 'FAIL',
-        message: `Not encrypted: the ${inherited.source}${point.resourceArn ? ` ${point.resourceArn}` : ''} is unencrypted, and ${point.resourceType} backups keep their source's encryption, so the vault key${vaultKey} does not apply. ${what}.${note}`,
-        remediation: `${inherited.fix} Then delete this unencrypted recovery point once a newer encrypted one covers its retention (vault lock permitting).`,
+        message: `Not encrypted: the ${inherited.source}${point.resourceArn ? ` ${point.resourceArn}` : ''} was unencrypted when it was backed up, and ${point.resourceType} backups keep their source's encryption, so the vault key${vaultKey} does not apply. ${what}.${note}`,
+        remediation: `${inherited.fix} ${cleanupAdvice(point.status)}`,
       };
     }
     return {

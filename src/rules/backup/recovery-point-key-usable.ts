@@ -36,7 +36,7 @@ export const recoveryPointKeyUsable: Rule = {
         message: `Key ${key.keyArn} is ${key.keyState}${when}: restores and copies of this recovery point will fail.`,
         remediation:
           key.keyState === 'PendingDeletion'
-            ? `Cancel the deletion now (aws kms cancel-key-deletion --key-id ${key.keyArn}) and re-enable the key (aws kms enable-key), unless these backups are meant to become unrecoverable.`
+            ? `Cancel the deletion now (aws kms cancel-key-deletion --key-id ${key.keyArn}) and re-enable the key (aws kms enable-key --key-id ${key.keyArn}), unless these backups are meant to become unrecoverable.`
             : `Re-enable the key (aws kms enable-key --key-id ${key.keyArn}) or restore its availability.`,
       };
     }

@@ -45,7 +45,7 @@ const sourceEncrypted: Record<string, { source: string; fix: string }> = {
   },
   DynamoDB: {
     source: 'source DynamoDB table',
-    fix: 'Turn on AWS Backup advanced features for DynamoDB (then backups take the vault key), or encrypt the table, and take a new backup.',
+    fix: 'Turn on AWS Backup advanced features for DynamoDB (backups then take the vault key) and take a new backup.',
   },
 };
 

@@ -1,7 +1,7 @@
-import { ListAccountsCommand, type Account } from '@aws-sdk/client-organizations';
+import { ListAccountsCommand } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import type { ClientFactory } from './clients.js';
-import { RepeatedTokenError } from './vaults.js';
+import { listOf, obj, str, TokenTrail } from './response-checks.js';
 
 /** An account to scan. */
 export interface TargetAccount {
@@ -11,24 +11,23 @@ export interface TargetAccount {
 
 /** Organizations ListAccounts (MaxResults 20, NextToken; a page may be empty while NextToken is set): active accounts only. */
 export async function listOrganizationAccounts(clients: ClientFactory): Promise<TargetAccount[]> {
-  const accounts: Account[] = [];
-  const seen = new Set<string>();
+  const accounts: TargetAccount[] = [];
+  const trail = new TokenTrail('ListAccounts');
   let nextToken: string | undefined;
   do {
     const page = await clients
       .organizations()
       .send(new ListAccountsCommand({ MaxResults: 20, NextToken: nextToken }));
-    accounts.push(...(page.Accounts ?? []));
-    nextToken = page.NextToken || undefined;
-    if (nextToken !== undefined) {
-      if (seen.has(nextToken)) throw new RepeatedTokenError('ListAccounts', nextToken);
-      seen.add(nextToken);
+    for (const item of listOf(page, 'Accounts', 'ListAccounts')) {
+      const account = obj(item);
+      const id = str(account?.Id);
+      const state = str(account?.State) ?? str(account?.Status);
+      if (id && /^\d{12}$/.test(id) && state === 'ACTIVE')
+        accounts.push({ accountId: id, name: str(account?.Name) });
     }
+    nextToken = trail.next(page);
   } while (nextToken !== undefined);
-  return accounts
-    .filter((a) => a.Id && (a.State ? a.State === 'ACTIVE' : a.Status === 'ACTIVE'))
-    .map((a) => ({ accountId: a.Id as string, name: a.Name }))
-    .sort((a, b) => a.accountId.localeCompare(b.accountId));
+  return accounts.sort((a, b) => a.accountId.localeCompare(b.accountId));
 }
 
 /** How to assume the audit role in each account. */

@@ -63,7 +63,26 @@ export function isRegionNotEnabled(error: unknown): boolean {
   );
 }
 
-/** Collapse whitespace so every message fits on one line. */
+/** Collapse whitespace so every message fits on one line, and redact anything credential-like. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return redactSecrets(text.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * AWS error messages can quote the request: a SigV4 mismatch answer carries the canonical request,
+ * session token included. Nothing credential-like may reach a report or a log.
+ */
+export function redactSecrets(text: string): string {
+  let out = text
+    .replace(/(x-amz-security-token[:=]\s*)[^\s&,;]+/gi, '$1[redacted]')
+    .replace(/(X-Amz-Credential[:=]\s*)[^\s&,;]+/gi, '$1[redacted]')
+    .replace(/(Signature[:=]\s*)[0-9a-f]{16,}/gi, '$1[redacted]')
+    .replace(/\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/g, '[redacted-access-key]')
+    // Session tokens are long base64 runs; no ARN or AWS message has one.
+    .replace(/[A-Za-z0-9+/=]{100,}/g, '[redacted-token]');
+  for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ACCESS_KEY_ID']) {
+    const value = process.env[name];
+    if (value && value.length >= 8) out = out.split(value).join('[redacted]');
+  }
+  return out;
 }

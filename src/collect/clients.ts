@@ -160,7 +160,12 @@ export class ClientFactory {
       retryMode: 'standard',
       customUserAgent: 'rpguard',
       // Fail fast on a dead endpoint; a slow page still has time to arrive.
-      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+      requestHandler: {
+        connectionTimeout: 5_000,
+        requestTimeout: 60_000,
+        socketTimeout: 60_000,
+        throwOnRequestTimeout: true,
+      },
       credentials: this.credentials,
       ...(endpointUrl ? { endpoint: endpointUrl } : {}),
     };

@@ -28,7 +28,9 @@ export class KeyResolver {
 
   /** Every key resolved so far. */
   async known(): Promise<KeyInfo[]> {
-    return Promise.all(this.cache.values());
+    // A describe cut short by Ctrl-C has no answer to report.
+    const settled = await Promise.allSettled(this.cache.values());
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   }
 
   private async describe(keyArn: string, clients: ClientFactory): Promise<KeyInfo> {
@@ -36,7 +38,16 @@ export class KeyResolver {
     this.calls += 1;
     try {
       const answer = await clients.kms(region).send(new DescribeKeyCommand({ KeyId: keyArn }));
-      return toKeyInfo(keyArn, answer.KeyMetadata);
+      const info = toKeyInfo(keyArn, answer.KeyMetadata);
+      if (info.describeError) {
+        this.gaps.push({
+          scope: { kind: 'key', accountId, region, keyArn },
+          operation: 'DescribeKey',
+          ...info.describeError,
+          requestId: answer.$metadata.requestId,
+        });
+      }
+      return info;
     } catch (error) {
       if (error instanceof ScanInterruptedError) throw error;
       const facts = awsErrorFacts(error);

@@ -5,6 +5,7 @@
  * million points reads nothing else. Failed answers still go through the SDK's own error parser.
  */
 import type { Readable } from 'node:stream';
+import { MalformedResponseError } from './response-checks.js';
 
 /** Operations whose successful answers are parsed natively. Member names in the JSON are the model's (restJson1, no renames). */
 const nativeOperations = new Set(['ListRecoveryPointsByBackupVaultCommand']);
@@ -38,10 +39,29 @@ export function parseListPagesNatively(stack: MiddlewareStack): void {
         response?.statusCode &&
         response.statusCode < 300
       ) {
-        context[RAW] = JSON.parse((await readBody(response.body)).toString('utf8')) as Record<
-          string,
-          unknown
-        >;
+        const text = (await readBody(response.body)).toString('utf8');
+        const headers = (response as { headers?: Record<string, string> }).headers ?? {};
+        const metadata = {
+          requestId: headers['x-amzn-requestid'] ?? headers['x-amz-request-id'],
+          httpStatusCode: response.statusCode,
+        };
+        const operation = context.commandName.replace(/Command$/, '');
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          // The SDK would fail here too; keep the answer's request id and status for the gap.
+          throw new MalformedResponseError(operation, `not JSON (${text.length} bytes)`, metadata);
+        }
+        // A 200 must carry an object; an error shape or a bare value there is not a page.
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || '__type' in parsed) {
+          throw new MalformedResponseError(
+            operation,
+            'a successful answer that is not a result object',
+            metadata,
+          );
+        }
+        context[RAW] = parsed as Record<string, unknown>;
         response.body = new TextEncoder().encode('{}');
       }
       return result;
@@ -53,7 +73,11 @@ export function parseListPagesNatively(stack: MiddlewareStack): void {
     (next: Next, context: Context) => async (args: unknown) => {
       const result = await next(args);
       const raw = context[RAW];
-      if (raw && result.output) Object.assign(result.output, raw);
+      // Only members of the model's output shape; $metadata stays the SDK's.
+      if (raw && result.output) {
+        const { $metadata: _ignored, ...members } = raw;
+        Object.assign(result.output, members);
+      }
       return result;
     },
     { name: 'rpguardNativeJsonOutput', step: 'initialize', priority: 'high' },

@@ -1,13 +1,9 @@
-import {
-  DescribeRecoveryPointCommand,
-  ListRecoveryPointsByBackupVaultCommand,
-  type RecoveryPointByBackupVault,
-} from '@aws-sdk/client-backup';
-import type { Gap, RecoveryPoint, Vault } from '../core/types.js';
+import { DescribeRecoveryPointCommand, ListRecoveryPointsByBackupVaultCommand } from '@aws-sdk/client-backup';
+import type { Gap, RecoveryPoint, Scope, Vault } from '../core/types.js';
 import { gapFrom } from './aws-error.js';
 import { ScanInterruptedError, type ClientFactory } from './clients.js';
 import { toRecoveryPoint } from './mappers.js';
-import { RepeatedTokenError } from './vaults.js';
+import { listOf, MalformedResponseError, TokenTrail } from './response-checks.js';
 
 /** The API's maximum page size; asking for more is rejected, asking for less wastes calls. */
 export const RECOVERY_POINT_PAGE_SIZE = 1000;
@@ -29,7 +25,7 @@ export async function* recoveryPointPages(
 ): AsyncGenerator<RecoveryPointPage> {
   const client = clients.backup(vault.region);
   const accountParam = vault.shared ? { BackupVaultAccountId: vault.accountId } : {};
-  const seen = new Set<string>();
+  const trail = new TokenTrail('ListRecoveryPointsByBackupVault');
   let nextToken: string | undefined;
   do {
     const page = await client.send(
@@ -40,25 +36,43 @@ export async function* recoveryPointPages(
         ...accountParam,
       }),
     );
-    yield await completePage(clients, vault, page.RecoveryPoints ?? []);
-    nextToken = page.NextToken || undefined;
-    if (nextToken !== undefined) {
-      if (seen.has(nextToken)) throw new RepeatedTokenError('ListRecoveryPointsByBackupVault', nextToken);
-      seen.add(nextToken);
-    }
+    const items = listOf(page, 'RecoveryPoints', 'ListRecoveryPointsByBackupVault');
+    // Read the token before judging, so a malformed one fails the vault before its page counts as complete.
+    nextToken = trail.next(page);
+    yield await completePage(clients, vault, items, page.$metadata?.requestId);
   } while (nextToken !== undefined);
+}
+
+function vaultScope(vault: Vault, recoveryPointArn?: string): Scope {
+  return {
+    kind: recoveryPointArn ? 'recovery-point' : 'vault',
+    accountId: vault.accountId,
+    region: vault.region,
+    backupVaultName: vault.name,
+    backupVaultArn: vault.arn,
+    ...(recoveryPointArn ? { recoveryPointArn } : {}),
+  };
 }
 
 async function completePage(
   clients: ClientFactory,
   vault: Vault,
-  items: RecoveryPointByBackupVault[],
+  items: unknown[],
+  requestId: string | undefined,
 ): Promise<RecoveryPointPage> {
   const points: RecoveryPoint[] = [];
   const gaps: Gap[] = [];
+  const seen = new Set<string>();
+  let unreadable = 0;
   for (const item of items) {
     const point = toRecoveryPoint(item, vault, 'list');
-    if (!point) continue;
+    if (!point) {
+      unreadable += 1;
+      continue;
+    }
+    // A point listed twice on one page is judged once.
+    if (seen.has(point.recoveryPointArn)) continue;
+    seen.add(point.recoveryPointArn);
     if (point.isEncrypted !== undefined) {
       points.push(point);
       continue;
@@ -67,22 +81,26 @@ async function completePage(
       points.push(await describeRecoveryPoint(clients, vault, point));
     } catch (error) {
       if (error instanceof ScanInterruptedError) throw error;
-      const scope = {
-        kind: 'recovery-point' as const,
-        accountId: vault.accountId,
-        region: vault.region,
-        backupVaultName: vault.name,
-        backupVaultArn: vault.arn,
-        recoveryPointArn: point.recoveryPointArn,
-      };
-      gaps.push(gapFrom(scope, 'DescribeRecoveryPoint', error));
+      gaps.push(gapFrom(vaultScope(vault, point.recoveryPointArn), 'DescribeRecoveryPoint', error));
       points.push(point);
     }
+  }
+  if (unreadable > 0) {
+    gaps.push({
+      scope: vaultScope(vault),
+      operation: 'ListRecoveryPointsByBackupVault',
+      errorName: 'MalformedResponse',
+      message: `${unreadable} listed item(s) had no RecoveryPointArn and could not be judged`,
+      ...(requestId ? { requestId } : {}),
+    });
   }
   return { points, gaps };
 }
 
-/** Re-read one point whose list item lacked IsEncrypted; fields the describe lacks keep their list values. */
+/**
+ * Re-read one point whose list item lacked IsEncrypted; fields the describe lacks keep their list
+ * values. An answer about another recovery point is refused: it must not replace this one.
+ */
 async function describeRecoveryPoint(
   clients: ClientFactory,
   vault: Vault,
@@ -96,7 +114,13 @@ async function describeRecoveryPoint(
     }),
   );
   const described = toRecoveryPoint(answer, vault, 'describe');
-  if (!described) return listed;
+  if (!described || described.recoveryPointArn !== listed.recoveryPointArn) {
+    throw new MalformedResponseError(
+      'DescribeRecoveryPoint',
+      `the answer is not about ${listed.recoveryPointArn}`,
+      answer.$metadata,
+    );
+  }
   const merged: RecoveryPoint = { ...listed };
   for (const [field, value] of Object.entries(described) as [keyof RecoveryPoint, unknown][]) {
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[field] = value;

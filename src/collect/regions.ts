@@ -6,6 +6,8 @@ import { ScanInterruptedError, type ClientFactory } from './clients.js';
 /** The regions to scan in one account, those skipped on purpose, and a gap if discovery failed. */
 export interface RegionPlan {
   regions: string[];
+  /** Regions DescribeRegions confirmed enabled: an UnrecognizedClientException there is a gap, not a skip. */
+  confirmed: Set<string>;
   skipped: SkippedRegion[];
   gaps: Gap[];
 }
@@ -33,8 +35,8 @@ export async function planRegions(
   } catch (error) {
     if (error instanceof ScanInterruptedError) throw error;
     const gap = gapFrom({ kind: 'account', accountId }, 'DescribeRegions', error);
-    if (requested) return { regions: [...requested], skipped: [], gaps: [] };
-    return { regions: [], skipped: [], gaps: [gap] };
+    if (requested) return { regions: [...requested], confirmed: new Set(), skipped: [], gaps: [] };
+    return { regions: [], confirmed: new Set(), skipped: [], gaps: [gap] };
   }
   const skipped: SkippedRegion[] = [];
   const regions: string[] = [];
@@ -57,5 +59,5 @@ export async function planRegions(
       regions.push(region);
     }
   }
-  return { regions, skipped, gaps: [] };
+  return { regions, confirmed: new Set(regions), skipped, gaps: [] };
 }

@@ -1,16 +1,13 @@
-import { ListBackupVaultsCommand, type BackupVaultListMember } from '@aws-sdk/client-backup';
+import { ListBackupVaultsCommand } from '@aws-sdk/client-backup';
 import type { Vault } from '../core/types.js';
 import type { ClientFactory } from './clients.js';
 import { toVault } from './mappers.js';
+import { listOf, TokenTrail } from './response-checks.js';
 
 /** Follow NextToken through every page of ListBackupVaults with the given filter. */
-async function listVaultMembers(
-  clients: ClientFactory,
-  region: string,
-  shared: boolean,
-): Promise<BackupVaultListMember[]> {
-  const members: BackupVaultListMember[] = [];
-  const seen = new Set<string>();
+async function listVaultMembers(clients: ClientFactory, region: string, shared: boolean): Promise<unknown[]> {
+  const members: unknown[] = [];
+  const trail = new TokenTrail('ListBackupVaults');
   let nextToken: string | undefined;
   do {
     const page = await clients.backup(region).send(
@@ -20,24 +17,16 @@ async function listVaultMembers(
         ...(shared ? { ByShared: true } : {}),
       }),
     );
-    members.push(...(page.BackupVaultList ?? []));
-    nextToken = page.NextToken || undefined;
-    if (nextToken !== undefined) {
-      if (seen.has(nextToken)) throw new RepeatedTokenError('ListBackupVaults', nextToken);
-      seen.add(nextToken);
-    }
+    members.push(...listOf(page, 'BackupVaultList', 'ListBackupVaults'));
+    nextToken = trail.next(page);
   } while (nextToken !== undefined);
   return members;
 }
 
-/** Raised when a paginated API hands back a token it already gave: the listing cannot be trusted to be complete. */
-export class RepeatedTokenError extends Error {
-  constructor(operation: string, token: string) {
-    super(
-      `${operation} returned the same NextToken twice (${token.slice(0, 16)}…); stopped to avoid an endless loop`,
-    );
-    this.name = 'RepeatedPaginationToken';
-  }
+/** The vaults of a region, and how many listed members could not be read (no name or vault ARN). */
+export interface VaultListing {
+  vaults: Vault[];
+  unreadable: number;
 }
 
 /**
@@ -48,15 +37,17 @@ export async function listVaults(
   clients: ClientFactory,
   region: string,
   scanningAccountId: string,
-): Promise<Vault[]> {
+): Promise<VaultListing> {
   const [own, shared] = await Promise.all([
     listVaultMembers(clients, region, false),
     listVaultMembers(clients, region, true),
   ]);
   const byArn = new Map<string, Vault>();
+  let unreadable = 0;
   for (const member of [...own, ...shared]) {
     const vault = toVault(member, scanningAccountId);
-    if (vault && !byArn.has(vault.arn)) byArn.set(vault.arn, vault);
+    if (!vault) unreadable += 1;
+    else if (!byArn.has(vault.arn)) byArn.set(vault.arn, vault);
   }
-  return [...byArn.values()];
+  return { vaults: [...byArn.values()], unreadable };
 }

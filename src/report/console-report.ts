@@ -26,6 +26,15 @@ const colors: Record<FindingStatus | 'dim' | 'bold', string> = {
   bold: '\x1b[1m',
 };
 
+/**
+ * Text from AWS answers, made safe for a terminal: control characters (escape sequences, line
+ * breaks, NUL) and bidirectional overrides could forge lines or colours in the report.
+ */
+export function safe(text: string | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  return (text ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+}
+
 /** Render a scan as text a person can act on. Pure: same input, same text. */
 export function formatConsoleReport(
   outcome: ScanOutcome,
@@ -41,7 +50,7 @@ export function formatConsoleReport(
   lines.push(
     paint(
       'bold',
-      `rpguard scan of account ${outcome.accounts.join(', ')} as ${outcome.caller.arn || outcome.caller.accountId}`,
+      `rpguard scan of account ${outcome.accounts.join(', ')} as ${safe(outcome.caller.arn || outcome.caller.accountId)}`,
     ),
   );
   lines.push(
@@ -79,7 +88,7 @@ export function formatConsoleReport(
           return [
             v.accountId,
             v.region,
-            v.backupVaultName,
+            safe(v.backupVaultName),
             visit?.encryptionKeyClass ?? '',
             String(visit?.recoveryPointsRead ?? ''),
             ...countCells(v.counts),
@@ -113,7 +122,9 @@ export function formatConsoleReport(
     lines.push('');
     lines.push(paint('bold', `Skipped recovery points (${summary.findings.SKIPPED})`));
     for (const f of skippedPoints.slice(0, options.maxDetails))
-      lines.push(`  ${f.recoveryPointArn} (${f.backupVaultName}, ${f.region}): ${f.message}`);
+      lines.push(
+        `  ${safe(f.recoveryPointArn)} (${safe(f.backupVaultName)}, ${safe(f.region)}): ${safe(f.message)}`,
+      );
     const hidden = skippedPoints.length - Math.min(skippedPoints.length, options.maxDetails);
     if (hidden > 0)
       lines.push(paint('dim', `  … and ${hidden} more; write them all with --format json --output FILE`));
@@ -136,7 +147,8 @@ export function formatConsoleReport(
   if (outcome.skippedRegions.length > 0) {
     lines.push('');
     lines.push(paint('bold', 'Skipped regions'));
-    for (const s of outcome.skippedRegions) lines.push(`  ${s.accountId} ${s.region}: ${s.reason}`);
+    for (const s of outcome.skippedRegions)
+      lines.push(`  ${safe(s.accountId)} ${safe(s.region)}: ${safe(s.reason)}`);
   }
 
   lines.push('');
@@ -184,16 +196,16 @@ function compareFindings(a: Finding, b: Finding): number {
 
 function detail(finding: Finding, paint: (style: keyof typeof colors, text: string) => string): string[] {
   const lines = [
-    `  ${paint(finding.status, finding.status)} ${finding.ruleId}  ${finding.accountId} ${finding.region} vault ${finding.backupVaultName}`,
-    `       ${finding.recoveryPointArn} (${finding.resourceType ?? 'unknown type'}, ${finding.recoveryPointStatus ?? 'unknown status'})`,
-    `       Cause: ${finding.message}`,
+    `  ${paint(finding.status, finding.status)} ${finding.ruleId}  ${finding.accountId} ${safe(finding.region)} vault ${safe(finding.backupVaultName)}`,
+    `       ${safe(finding.recoveryPointArn)} (${safe(finding.resourceType ?? 'unknown type')}, ${safe(finding.recoveryPointStatus ?? 'unknown status')})`,
+    `       Cause: ${safe(finding.message)}`,
   ];
   const plan = finding.createdBy?.backupPlanName ?? finding.createdBy?.backupPlanId;
   if (plan)
     lines.push(
-      `       Created by plan ${plan}${finding.createdBy?.backupRuleName ? `, rule ${finding.createdBy.backupRuleName}` : ''}`,
+      `       Created by plan ${safe(plan)}${finding.createdBy?.backupRuleName ? `, rule ${safe(finding.createdBy.backupRuleName)}` : ''}`,
     );
-  if (finding.remediation) lines.push(`       Next step: ${finding.remediation}`);
+  if (finding.remediation) lines.push(`       Next step: ${safe(finding.remediation)}`);
   return lines;
 }
 
@@ -211,7 +223,7 @@ export function describeGap(gap: Gap): string {
             ? `region ${scope.region} of account ${scope.accountId}`
             : `account ${scope.accountId}`;
   const id = gap.requestId ? ` (request id ${gap.requestId})` : '';
-  return `${where}: ${gap.operation} failed with ${gap.errorName}${id}: ${gap.message}`;
+  return safe(`${where}: ${gap.operation} failed with ${gap.errorName}${id}: ${gap.message}`);
 }
 
 function verdictStyle(exitCode: ExitCode): FindingStatus {

@@ -106,7 +106,9 @@ export async function runScan(
       summary,
       apiCalls: base.metrics.snapshot(),
       interrupted: state.interrupted || request.signal?.aborted === true,
+      // A scan that read no region proves nothing.
       complete:
+        state.regionsScanned.length > 0 &&
         gaps.length === 0 &&
         summary.findings.ERROR === 0 &&
         !state.interrupted &&
@@ -267,7 +269,9 @@ async function scanAccount(
     });
     state.progress.regionsTotal += regions.length;
     await Promise.all(
-      regions.map((region) => state.regionLimit(() => scanRegion(state, clients, accountId, region))),
+      regions.map((region) =>
+        state.regionLimit(() => scanRegion(state, clients, accountId, region, plan.confirmed.has(region))),
+      ),
     );
   } finally {
     state.progress.accountsDone += 1;
@@ -279,13 +283,25 @@ async function scanRegion(
   clients: ClientFactory,
   accountId: string,
   region: string,
+  confirmedEnabled: boolean,
 ): Promise<void> {
   try {
     let vaults: Vault[];
     try {
-      vaults = await listVaults(clients, region, accountId);
+      const listing = await listVaults(clients, region, accountId);
+      vaults = listing.vaults;
+      if (listing.unreadable > 0) {
+        recordGap(state, {
+          scope: { kind: 'region', accountId, region },
+          operation: 'ListBackupVaults',
+          errorName: 'MalformedResponse',
+          message: `${listing.unreadable} listed vault(s) had no name or vault ARN; their recovery points were not read`,
+        });
+      }
     } catch (error) {
-      if (isRegionNotEnabled(error)) {
+      // Only a region DescribeRegions did not confirm may be called "not enabled"; elsewhere the
+      // same answer (e.g. an expired token) is a gap.
+      if (isRegionNotEnabled(error) && !confirmedEnabled) {
         const { errorName } = awsErrorFacts(error);
         state.skippedRegions.push({
           accountId,

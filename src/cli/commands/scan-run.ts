@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError, type ExitCode } from '../../core/errors.js';
+import { ExitCode, RpguardError, UsageError } from '../../core/errors.js';
 import { scanExitCode } from '../../core/exit-code.js';
 import { AtomicFile } from '../../report/atomic-file.js';
 import { describeGap, formatConsoleReport } from '../../report/console-report.js';
@@ -79,9 +79,20 @@ function checkOutputPath(output: string): string {
   const dir = dirname(path);
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new UsageError(`--output: folder ${dir} does not exist`);
-  if (existsSync(path) && statSync(path).isDirectory())
-    throw new UsageError(`--output: ${path} is a folder, not a file`);
+  // Only a regular file is replaced: a device, a folder or a /proc entry never is.
+  if (existsSync(path) && !statSync(path).isFile())
+    throw new UsageError(`--output: ${path} exists and is not a regular file`);
   return path;
+}
+
+/** Open the temporary file beside the output now, so an unwritable folder is a usage error before any AWS call. */
+function openOutput(path: string): AtomicFile {
+  try {
+    return new AtomicFile(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'error';
+    throw new UsageError(`--output: cannot write beside ${path} (${code})`);
+  }
 }
 
 /** The machine-readable sink for --format json/ndjson, writing to the file or to stdout. */
@@ -98,8 +109,15 @@ function cpuMicros(): number {
 }
 
 /** Run a scan for the parsed flags; returns the exit code. */
-export async function scanCommand(flags: ScanFlags): Promise<ExitCode> {
+export async function scanCommand(flags: ScanFlags, early?: AbortSignal): Promise<ExitCode> {
   const request = toRequest(flags);
+  if (early?.aborted) {
+    throw new RpguardError(
+      'INTERRUPTED',
+      'interrupted before the scan started: nothing was scanned or written',
+      ExitCode.Incomplete,
+    );
+  }
   const maxDetails = parseIntInRange('--max-details', flags.maxDetails, 0, 1_000_000);
   const outputPath = flags.output === undefined ? undefined : checkOutputPath(flags.output);
   const logger = createLogger(flags.logLevel, flags.logFormat);
@@ -107,7 +125,7 @@ export async function scanCommand(flags: ScanFlags): Promise<ExitCode> {
   const stdoutIsReport = flags.format !== 'console' && !outputPath;
 
   const retained = new RetainingSink();
-  const file = outputPath ? new AtomicFile(outputPath) : undefined;
+  const file = outputPath ? openOutput(outputPath) : undefined;
   const machine = machineSink(flags.format, file ?? { write: (text) => process.stdout.write(text) });
   const progress = newScanProgress();
   const display =

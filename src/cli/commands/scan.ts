@@ -85,7 +85,13 @@ export function registerScanCommand(program: Command, setExitCode: (code: ExitCo
       new Option('--log-format <format>', 'stderr log format').choices(['text', 'json']).default('text'),
     )
     // The scan's modules (and the AWS SDK) load only when a scan runs, so --help and bad flags answer at once.
-    .action(async (flags: ScanFlags) =>
-      setExitCode(await (await import('./scan-run.js')).scanCommand(flags)),
-    );
+    .action(async (flags: ScanFlags) => {
+      // A Ctrl-C that arrives while the scan's modules load is kept, not lost.
+      const early = new AbortController();
+      const onEarly = () => early.abort();
+      process.once('SIGINT', onEarly).once('SIGTERM', onEarly);
+      const { scanCommand } = await import('./scan-run.js');
+      process.off('SIGINT', onEarly).off('SIGTERM', onEarly);
+      setExitCode(await scanCommand(flags, early.signal));
+    });
 }

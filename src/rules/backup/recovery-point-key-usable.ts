@@ -1,6 +1,13 @@
 import type { Rule } from '../rule.js';
 
-const unusableStates = new Set(['Disabled', 'PendingDeletion', 'PendingReplicaDeletion', 'Unavailable']);
+// Keys in these states cannot decrypt: restores fail. PendingImport has no key material yet.
+const unusableStates = new Set([
+  'Disabled',
+  'PendingDeletion',
+  'PendingReplicaDeletion',
+  'Unavailable',
+  'PendingImport',
+]);
 
 /** An encrypted recovery point is only restorable while its KMS key can be used. */
 export const recoveryPointKeyUsable: Rule = {
@@ -40,6 +47,12 @@ export const recoveryPointKeyUsable: Rule = {
             : `Re-enable the key (aws kms enable-key --key-id ${key.keyArn}) or restore its availability.`,
       };
     }
-    return { status: 'PASS', message: `Key ${key.keyArn} is ${key.keyState ?? 'usable'}.` };
+    if (key.keyState === 'Enabled') return { status: 'PASS', message: `Key ${key.keyArn} is Enabled.` };
+    // Creating, Updating or a state we do not know: whether a restore would work cannot be told.
+    return {
+      status: 'ERROR',
+      message: `Key ${key.keyArn} is in state ${key.keyState ?? '(none reported)'}; whether restores would work cannot be judged.`,
+      remediation: `Check the key with aws kms describe-key --key-id ${key.keyArn}.`,
+    };
   },
 };

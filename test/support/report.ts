@@ -24,20 +24,15 @@ export interface Report {
 export async function scanToReport(
   endpointUrl: string,
   args: string[],
+  env?: NodeJS.ProcessEnv,
 ): Promise<{ run: CliResult; report: Report | undefined }> {
   const dir = mkdtempSync(join(tmpdir(), 'rpguard-test-'));
   const file = join(dir, 'report.json');
   try {
-    const run = await runCli([
-      'scan',
-      '--endpoint-url',
-      endpointUrl,
-      '--format',
-      'json',
-      '--output',
-      file,
-      ...args,
-    ]);
+    const run = await runCli(
+      ['scan', '--endpoint-url', endpointUrl, '--format', 'json', '--output', file, ...args],
+      env,
+    );
     let report: Report | undefined;
     try {
       report = JSON.parse(readFileSync(file, 'utf8')) as Report;

@@ -28,6 +28,9 @@ const ACCOUNT_CONCURRENCY = 16;
 const REGION_CONCURRENCY = 32;
 // Vault page chains in flight per region: enough to keep 20 list calls a second busy at real-AWS latencies.
 const VAULT_CONCURRENCY = 8;
+// Vault page chains in flight across the whole scan: each holds a page (~1 MB parsed), so this
+// bounds memory whatever the number of accounts and regions.
+const SCAN_VAULT_CONCURRENCY = 24;
 
 /** Mutable state shared by one scan's workers. */
 interface ScanState {
@@ -42,6 +45,7 @@ interface ScanState {
   vaults: VaultVisit[];
   progress: ScanProgress;
   regionLimit: ReturnType<typeof pLimit>;
+  vaultLimit: ReturnType<typeof pLimit>;
   interrupted: boolean;
 }
 
@@ -79,6 +83,7 @@ export async function runScan(
       vaults: [],
       progress,
       regionLimit: pLimit(REGION_CONCURRENCY),
+      vaultLimit: pLimit(SCAN_VAULT_CONCURRENCY),
       interrupted: false,
     };
     progress.accountsTotal = targets.length;
@@ -318,7 +323,9 @@ async function scanRegion(
     state.progress.vaultsTotal += vaults.length;
     for (const vault of vaults) state.progress.pointsEstimated += vault.numberOfRecoveryPoints ?? 0;
     const limit = pLimit(VAULT_CONCURRENCY);
-    await Promise.all(vaults.map((vault) => limit(() => scanVault(state, clients, vault))));
+    await Promise.all(
+      vaults.map((vault) => limit(() => state.vaultLimit(() => scanVault(state, clients, vault)))),
+    );
   } finally {
     state.progress.regionsDone += 1;
   }

@@ -45,6 +45,8 @@ describe('K11: 30 vaults × 5,000 points', () => {
     const stats = emulator.stats();
     expect(stats.byOperation.ListRecoveryPointsByBackupVault).toBe(150);
     expect(stats.byOperation.DescribeRecoveryPoint ?? 0).toBe(0);
+    // Thirty vaults and 150,000 points share the aws/backup key: one DescribeKey.
+    expect(stats.byOperation.DescribeKey).toBe(1);
     expect(counts['backup/recovery-point-encrypted PASS']).toBe(150_000);
     expect(outcome.recoveryPointsJudged).toBe(150_000);
     expect(outcome.vaults).toHaveLength(30);

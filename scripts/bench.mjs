@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emulatorEnv } from './emulator-env.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
@@ -32,17 +33,7 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
-const env = { ...process.env };
-for (const name of Object.keys(env)) if (name.startsWith('AWS_')) delete env[name];
-Object.assign(env, {
-  AWS_ACCESS_KEY_ID: 'AKIABENCHEMULATOR001',
-  AWS_SECRET_ACCESS_KEY: 'bench-secret-not-real',
-  AWS_REGION: 'us-east-1',
-  AWS_CONFIG_FILE: '/dev/null',
-  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-});
+const env = emulatorEnv('bench');
 
 /** Start the emulator with a generated estate; resolve with its URL and a stop function. */
 async function startEmulator(s) {

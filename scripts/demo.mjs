@@ -7,23 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emulatorEnv } from './emulator-env.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
 const reportPath = join(root, 'reports', 'demo-report.json');
 
-const env = { ...process.env };
-for (const name of Object.keys(env)) if (name.startsWith('AWS_')) delete env[name];
-Object.assign(env, {
-  AWS_ACCESS_KEY_ID: 'AKIADEMOEMULATOR0001',
-  AWS_SECRET_ACCESS_KEY: 'demo-secret-not-real',
-  AWS_REGION: 'us-east-1',
-  AWS_CONFIG_FILE: '/dev/null',
-  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  AWS_EC2_METADATA_DISABLED: 'true',
-  // The SDK's notice that releases after early January 2027 need Node 22; the README says so once.
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-});
+const env = emulatorEnv('demo');
 
 const emulator = spawn(process.execPath, [cli, 'emulator', '--scenario', 'demo'], {
   env,

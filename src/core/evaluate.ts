@@ -52,12 +52,23 @@ export function toFinding(rule: Rule, verdict: Verdict, context: RecoveryPointCo
   };
 }
 
+/** One rule's verdict on one point, before it is turned into a Finding (which costs more). */
+export interface RuleVerdict {
+  rule: Rule;
+  verdict: Verdict;
+}
+
 /** Judge one recovery point with every given rule; rules that do not apply yield nothing. */
-export function evaluatePoint(context: RecoveryPointContext, rules: readonly Rule[]): Finding[] {
-  const findings: Finding[] = [];
+export function judgePoint(context: RecoveryPointContext, rules: readonly Rule[]): RuleVerdict[] {
+  const verdicts: RuleVerdict[] = [];
   for (const rule of rules) {
     const verdict = runRule(rule, context);
-    if (verdict) findings.push(toFinding(rule, verdict, context));
+    if (verdict) verdicts.push({ rule, verdict });
   }
-  return findings;
+  return verdicts;
+}
+
+/** Judge one recovery point and build a Finding for every verdict. */
+export function evaluatePoint(context: RecoveryPointContext, rules: readonly Rule[]): Finding[] {
+  return judgePoint(context, rules).map(({ rule, verdict }) => toFinding(rule, verdict, context));
 }

@@ -24,6 +24,14 @@ export function zeroCounts(): StatusCounts {
   return { PASS: 0, FAIL: 0, ERROR: 0, SKIPPED: 0 };
 }
 
+/** What identifies a vault in the summary. */
+export interface VaultKey {
+  accountId: string;
+  region: string;
+  backupVaultName: string;
+  backupVaultArn: string;
+}
+
 /** Aggregates findings into a Summary as they stream past. */
 export class SummaryBuilder {
   private readonly totals = zeroCounts();
@@ -31,11 +39,16 @@ export class SummaryBuilder {
   private readonly vaults = new Map<string, VaultCounts>();
 
   add(finding: Finding): void {
-    this.totals[finding.status] += 1;
-    let rule = this.rules.get(finding.ruleId);
-    if (!rule) this.rules.set(finding.ruleId, (rule = zeroCounts()));
-    rule[finding.status] += 1;
-    this.vaultEntry(finding).counts[finding.status] += 1;
+    this.count(finding.ruleId, finding.status, finding);
+  }
+
+  /** Count one verdict without building a Finding for it. */
+  count(ruleId: string, status: FindingStatus, vault: VaultKey): void {
+    this.totals[status] += 1;
+    let rule = this.rules.get(ruleId);
+    if (!rule) this.rules.set(ruleId, (rule = zeroCounts()));
+    rule[status] += 1;
+    this.vaultEntry(vault).counts[status] += 1;
   }
 
   /** Make sure a vault appears in the summary even when it yielded no finding (empty or unreadable). */

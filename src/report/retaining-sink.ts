@@ -6,6 +6,7 @@ import type { FindingSink } from '../scan/scan-types.js';
  * cap so memory stays bounded; counts what it had to leave out.
  */
 export class RetainingSink implements FindingSink {
+  readonly passes = false;
   readonly retained: Finding[] = [];
   omitted = 0;
 
@@ -25,10 +26,15 @@ export class RetainingSink implements FindingSink {
 
 /** Sends each finding to several sinks. */
 export class TeeSink implements FindingSink {
-  constructor(private readonly sinks: FindingSink[]) {}
+  readonly passes: boolean;
+
+  constructor(private readonly sinks: FindingSink[]) {
+    this.passes = sinks.some((sink) => sink.passes !== false);
+  }
 
   write(finding: Finding): void {
-    for (const sink of this.sinks) sink.write(finding);
+    for (const sink of this.sinks)
+      if (finding.status !== 'PASS' || sink.passes !== false) sink.write(finding);
   }
 
   gap(gap: Gap): void {

@@ -13,7 +13,7 @@ import { recoveryPointPages } from '../collect/recovery-points.js';
 import { planRegions } from '../collect/regions.js';
 import { listVaults } from '../collect/vaults.js';
 import { ExitCode, SetupError } from '../core/errors.js';
-import { contextFor, evaluatePoint } from '../core/evaluate.js';
+import { contextFor, judgePoint, toFinding } from '../core/evaluate.js';
 import { classifyVaultKey, keyArnOf } from '../core/key-class.js';
 import { SummaryBuilder } from '../core/summary.js';
 import type { Gap, KeyInfo, Scope, SkippedRegion, Vault } from '../core/types.js';
@@ -361,11 +361,14 @@ async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault)
     for await (const page of recoveryPointPages(clients, vault)) {
       for (const gap of page.gaps) recordGap(state, gap);
       const keys = await resolveKeys(state.keys, clients, page.points.map(keyArnOf));
+      const passes = state.sink.passes !== false;
       for (const point of page.points) {
         const key = point.encryptionKeyArn ? keys.get(point.encryptionKeyArn) : undefined;
-        for (const finding of evaluatePoint(contextFor(point, vault, key), state.rules)) {
-          state.summary.add(finding);
-          state.sink.write(finding);
+        const context = contextFor(point, vault, key);
+        for (const { rule, verdict } of judgePoint(context, state.rules)) {
+          state.summary.count(rule.id, verdict.status, visit);
+          // A PASS nobody reads is only counted: building it costs more than judging it.
+          if (passes || verdict.status !== 'PASS') state.sink.write(toFinding(rule, verdict, context));
         }
       }
       visit.recoveryPointsRead += page.points.length;

@@ -49,6 +49,8 @@ export type ScanEvent =
 
 /** Receives each finding as soon as it is judged, and each gap as soon as it is known. */
 export interface FindingSink {
+  /** False when the sink ignores PASS findings, so the scan need not build them (default true). */
+  passes?: boolean;
   write(finding: Finding): void;
   gap?(gap: Gap): void;
 }

@@ -137,6 +137,7 @@ export async function scanCommand(flags: ScanFlags, early?: AbortSignal): Promis
   const pendingLogs: (() => void)[] = [];
   const logLater = (write: () => void) => (display ? pendingLogs.push(write) : write());
   const logGaps: FindingSink = {
+    passes: false,
     write: () => undefined,
     gap: (gap) =>
       logLater(() =>

@@ -34,6 +34,9 @@ export function awsErrorFacts(error: unknown): AwsErrorFacts {
   const message = typeof shape.message === 'string' ? shape.message : String(error);
   let errorName = rawName;
   if (code && networkCodes.has(code)) errorName = 'NetworkError';
+  // A JavaScript error with no AWS answer behind it is ours, not AWS's: don't dress it as an AWS error name.
+  else if (!shape.$metadata && ['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError'].includes(rawName))
+    errorName = 'ScannerError';
   else if (rawName === 'TimeoutError' || rawName === 'RequestTimeout') errorName = 'NetworkTimeout';
   const httpStatus = shape.$metadata?.httpStatusCode ?? shape.$response?.statusCode;
   return {

@@ -90,6 +90,11 @@ export function findSemanticProblems(scenario: Scenario): Problem[] {
             message: `duplicate vault name ${v.BackupVaultName} in ${regionName}`,
           });
         seen.add(id);
+        if (v.failAfterPages !== undefined && !v.listRecoveryPointsError)
+          problems.push({
+            path: at('vaults', i, 'failAfterPages'),
+            message: 'needs listRecoveryPointsError: the error to answer after those pages',
+          });
         checkRef(v.EncryptionKeyArn, at('vaults', i, 'EncryptionKeyArn'));
         checkRef(v.generate?.EncryptionKeyArn, at('vaults', i, 'generate', 'EncryptionKeyArn'));
         const arns = new Set<string>();
@@ -139,6 +144,8 @@ export function loadScenario(nameOrPath: string): Scenario {
     fail(code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(e)})`, e);
   }
 
+  // Editors on Windows save UTF-8 with a byte-order mark; JSON.parse does not accept one.
+  text = text.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -152,6 +159,9 @@ export function loadScenario(nameOrPath: string): Scenario {
     );
   }
 
+  // A "__proto__" key is an own property after JSON.parse but invisible to most code: refuse it.
+  const proto = findProtoKey(data, []);
+  if (proto) fail(`${formatPath(proto)}: "__proto__" is not allowed as a key`);
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) return fail(firstIssue(parsed.error), parsed.error);
   const [problem, ...rest] = findSemanticProblems(parsed.data);
@@ -160,4 +170,22 @@ export function loadScenario(nameOrPath: string): Scenario {
       `${formatPath(problem.path)}: ${problem.message}${rest.length ? ` (and ${rest.length} more problems)` : ''}`,
     );
   return parsed.data;
+}
+
+/** The path of the first own "__proto__" key in parsed JSON, if any. */
+function findProtoKey(value: unknown, path: PropertyKey[]): PropertyKey[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findProtoKey(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') return [...path, key];
+    const found = findProtoKey((value as Record<string, unknown>)[key], [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
 }

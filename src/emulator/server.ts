@@ -40,16 +40,16 @@ export interface RunningEmulator {
 
 const MAX_BODY = 5 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The request body, or undefined when it is over MAX_BODY (read to the end, then refused politely). */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) req.destroy(new Error('request body too large'));
-      else chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -89,6 +89,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://emulator');
       const body = await readBody(req);
+      if (body === undefined) {
+        const tooLarge = json(413, {
+          Code: 'RequestEntityTooLarge',
+          Message: `request body over ${MAX_BODY} bytes`,
+        });
+        return send(res, {
+          ...tooLarge,
+          headers: { ...tooLarge.headers, 'x-amzn-errortype': 'RequestEntityTooLarge' },
+        });
+      }
       if (url.pathname === '/_emulator/stats' && req.method === 'GET')
         return send(res, json(200, stats.snapshot()));
       if (url.pathname === '/_emulator/reset-stats' && req.method === 'POST') {

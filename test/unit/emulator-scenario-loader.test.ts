@@ -93,3 +93,28 @@ describe('loadScenario', () => {
     );
   });
 });
+
+describe('loadScenario, input found by a fault-injection review', () => {
+  it('accepts a UTF-8 byte-order mark', () => {
+    const path = file('bom.json', `\uFEFF${base({})}`);
+    expect(loadScenario(path).name).toBe('t');
+  });
+
+  it('refuses a "__proto__" key, naming its path', () => {
+    const path = file(
+      'proto.json',
+      '{"name":"t","accounts":[{"accountId":"111122223333","regions":{"__proto__":{}}}]}',
+    );
+    expect(failure(path)).toBe(
+      `scenario ${path}: accounts[0].regions.__proto__: "__proto__" is not allowed as a key`,
+    );
+  });
+
+  it('refuses failAfterPages without the error to answer after them', () => {
+    const path = file(
+      'fail-after.json',
+      base({ 'us-east-1': { vaults: [{ BackupVaultName: 'v1', failAfterPages: 2 }] } }),
+    );
+    expect(failure(path)).toContain('vaults[0].failAfterPages: needs listRecoveryPointsError');
+  });
+});

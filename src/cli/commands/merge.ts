@@ -14,8 +14,9 @@ export function registerMergeCommand(program: Command, setExitCode: (code: ExitC
     .requiredOption('--output <file>', 'where to write the merged JSON report (atomically)')
     .action(async (files: string[], flags: { output: string }) => {
       for (const file of files) {
-        if (!existsSync(file) || !statSync(file).isFile())
-          throw new UsageError(`merge: ${file}: no such file`);
+        if (!existsSync(file)) throw new UsageError(`merge: ${file}: no such file`);
+        if (!statSync(file).isFile())
+          throw new UsageError(`merge: ${file}: not a regular file (give the shard reports themselves)`);
       }
       const output = resolve(flags.output);
       if (!existsSync(dirname(output)))

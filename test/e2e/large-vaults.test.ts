@@ -16,7 +16,10 @@ const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   const cases = loadSharedCases();
-  emulator = await startScenario(scenarioForCase(cases.account, sharedCase(cases, 'K11')));
+  // AWS's quotas enforced: 20 list calls a second per account and region, ThrottlingException past them.
+  emulator = await startScenario(scenarioForCase(cases.account, sharedCase(cases, 'K11')), {
+    rateLimits: 'aws',
+  });
   process.env = isolatedAwsEnv();
 });
 
@@ -25,7 +28,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-describe('K11: 30 vaults × 5,000 points', () => {
+describe('K11: 30 vaults × 5,000 points under AWS quotas', () => {
   it('judges 150,000 points with 150 list calls and no DescribeRecoveryPoint', async () => {
     const counts: Record<string, number> = {};
     const sink = {
@@ -47,6 +50,9 @@ describe('K11: 30 vaults × 5,000 points', () => {
     expect(stats.byOperation.DescribeRecoveryPoint ?? 0).toBe(0);
     // Thirty vaults and 150,000 points share the aws/backup key: one DescribeKey.
     expect(stats.byOperation.DescribeKey).toBe(1);
+    // The scan keeps within the quota by itself; any throttle would have been retried, never a PASS.
+    expect(stats.throttled).toBe(outcome.apiCalls.throttled);
+    expect(outcome.gaps).toEqual([]);
     expect(counts['backup/recovery-point-encrypted PASS']).toBe(150_000);
     expect(outcome.recoveryPointsJudged).toBe(150_000);
     expect(outcome.vaults).toHaveLength(30);

@@ -13,7 +13,9 @@ beforeAll(async () => {
     accounts: [
       {
         accountId: '111122223333',
-        regions: { 'us-east-1': { vaults: [{ BackupVaultName: 'progress-vault', generate: { count: 30_000 } }] } },
+        regions: {
+          'us-east-1': { vaults: [{ BackupVaultName: 'progress-vault', generate: { count: 30_000 } }] },
+        },
       },
     ],
   });

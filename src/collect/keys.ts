@@ -13,8 +13,6 @@ export class KeyResolver {
   private readonly cache = new Map<string, Promise<KeyInfo>>();
   /** Keys that could not be described, for the report. */
   readonly gaps: Gap[] = [];
-  /** Number of DescribeKey calls made. */
-  calls = 0;
 
   /** Describe with the clients of the account that found the key (its role can read its own keys). */
   resolve(keyArn: string, clients: ClientFactory): Promise<KeyInfo> {
@@ -35,7 +33,6 @@ export class KeyResolver {
 
   private async describe(keyArn: string, clients: ClientFactory): Promise<KeyInfo> {
     const { region, accountId } = arnParts(keyArn);
-    this.calls += 1;
     try {
       const answer = await clients.kms(region).send(new DescribeKeyCommand({ KeyId: keyArn }));
       const info = toKeyInfo(keyArn, answer.KeyMetadata);

@@ -6,20 +6,13 @@ import { BackupClient, ListRecoveryPointsByBackupVaultCommand } from '@aws-sdk/c
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientFactory } from '../../src/collect/clients.js';
 import { toRecoveryPoint } from '../../src/collect/mappers.js';
-import type { Vault } from '../../src/core/types.js';
 import type { RunningEmulator } from '../../src/emulator/server.js';
+import { aVault } from '../support/builders.js';
 import { startScenario } from '../support/emulator.js';
 
 let emulator: RunningEmulator;
 const credentials = { accessKeyId: 'AKIAEMULATORTEST0001', secretAccessKey: 'emulator-test-secret-not-real' };
-const vault: Vault = {
-  accountId: '111122223333',
-  region: 'us-east-1',
-  name: 'rich',
-  arn: 'arn:aws:backup:us-east-1:111122223333:backup-vault:rich',
-  vaultType: 'BACKUP_VAULT',
-  shared: false,
-};
+const vault = aVault({ name: 'rich', arn: 'arn:aws:backup:us-east-1:111122223333:backup-vault:rich' });
 
 beforeAll(async () => {
   emulator = await startScenario({

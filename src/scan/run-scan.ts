@@ -1,18 +1,12 @@
 import pLimit from 'p-limit';
-import {
-  assumeRole,
-  listOrganizationAccounts,
-  partitionOf,
-  type TargetAccount,
-} from '../collect/accounts.js';
+import { assumeRole, partitionOf } from '../collect/accounts.js';
 import { awsErrorFacts, gapFrom, isRegionNotEnabled } from '../collect/aws-error.js';
 import { ClientFactory, ScanInterruptedError } from '../collect/clients.js';
-import { getCallerIdentity, type CallerIdentity } from '../collect/identity.js';
+import type { CallerIdentity } from '../collect/identity.js';
 import { KeyResolver } from '../collect/keys.js';
 import { recoveryPointPages } from '../collect/recovery-points.js';
 import { planRegions } from '../collect/regions.js';
 import { listVaults } from '../collect/vaults.js';
-import { ExitCode, SetupError } from '../core/errors.js';
 import { contextFor, judgePoint, toFinding } from '../core/evaluate.js';
 import { classifyVaultKey, keyArnOf } from '../core/key-class.js';
 import { SummaryBuilder } from '../core/summary.js';
@@ -22,6 +16,7 @@ import type { FindingSink, ScanOutcome, ScanProgress, ScanRequest, VaultVisit } 
 import { newScanProgress } from './scan-types.js';
 import { ownsScope } from './shard.js';
 import { DEFAULT_ROLE_NAME } from './defaults.js';
+import { identify, targetAccounts } from './setup.js';
 
 // Accounts and regions in flight at once; the per-account-and-region rate limiter, not these, sets the pace.
 const ACCOUNT_CONCURRENCY = 16;
@@ -122,73 +117,6 @@ export async function runScan(
   } finally {
     base.destroy();
   }
-}
-
-/** Who we are; failing here means the scan cannot start, so it becomes a SetupError (exit 2). */
-async function identify(clients: ClientFactory, request: ScanRequest): Promise<CallerIdentity> {
-  try {
-    return await getCallerIdentity(clients, request.homeRegion);
-  } catch (error) {
-    throw setupFailure(error, request, 'sts:GetCallerIdentity');
-  }
-}
-
-function setupFailure(error: unknown, request: ScanRequest, call: string): SetupError {
-  const facts = awsErrorFacts(error);
-  const where = request.endpointUrl ?? 'AWS';
-  if (facts.errorName === 'CredentialsProviderError') {
-    const profile = request.profile ? ` for profile '${request.profile}'` : '';
-    return new SetupError(
-      'NO_CREDENTIALS',
-      `no usable AWS credentials${profile}: ${facts.message} (set AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)`,
-      ExitCode.Usage,
-      { cause: error },
-    );
-  }
-  if (facts.errorName === 'NetworkError' || facts.errorName === 'NetworkTimeout') {
-    return new SetupError(
-      'ENDPOINT_UNREACHABLE',
-      `cannot reach ${where} for ${call}: ${facts.message}`,
-      ExitCode.Usage,
-      {
-        cause: error,
-      },
-    );
-  }
-  return new SetupError(
-    'SETUP_CALL_FAILED',
-    `${call} at ${where} failed with ${facts.errorName}: ${facts.message}`,
-    ExitCode.Usage,
-    {
-      cause: error,
-    },
-  );
-}
-
-/** The accounts to scan: the organization's active ones, the listed ones, or the caller's own; minus exclusions. */
-async function targetAccounts(
-  base: ClientFactory,
-  caller: CallerIdentity,
-  request: ScanRequest,
-): Promise<TargetAccount[]> {
-  let targets: TargetAccount[];
-  if (request.org) {
-    try {
-      targets = await listOrganizationAccounts(base);
-    } catch (error) {
-      throw setupFailure(
-        error,
-        request,
-        'organizations:ListAccounts (run from the management account or a delegated administrator)',
-      );
-    }
-  } else if (request.accounts) {
-    targets = request.accounts.map((accountId) => ({ accountId }));
-  } else {
-    targets = [{ accountId: caller.accountId }];
-  }
-  const excluded = new Set(request.excludeAccounts ?? []);
-  return targets.filter((t) => !excluded.has(t.accountId));
 }
 
 function byAccountRegion(

@@ -58,11 +58,11 @@ export function parseAccountList(flag: string, value: string): string[] {
 
 /** Parse `K/N` with 1 <= K <= N <= 10000. */
 export function parseShard(flag: string, value: string): { index: number; count: number } {
-  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const match = /^([1-9]\d*)\/([1-9]\d*)$/.exec(value);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || count < 1 || count > 10_000 || index < 1 || index > count) {
-    throw new UsageError(`${flag}: '${value}' must be K/N with 1 <= K <= N, e.g. 2/8`);
+    throw new UsageError(`${flag}: '${value}' must be K/N with 1 <= K <= N <= 10000, e.g. 2/8`);
   }
   return { index, count };
 }

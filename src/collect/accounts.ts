@@ -9,9 +9,15 @@ export interface TargetAccount {
   name?: string;
 }
 
-/** Organizations ListAccounts (MaxResults 20, NextToken; a page may be empty while NextToken is set): active accounts only. */
-export async function listOrganizationAccounts(clients: ClientFactory): Promise<TargetAccount[]> {
-  const accounts: TargetAccount[] = [];
+/**
+ * Organizations ListAccounts (MaxResults 20, NextToken; a page may be empty while NextToken is set):
+ * active accounts only, each once, and how many entries could not be read.
+ */
+export async function listOrganizationAccounts(
+  clients: ClientFactory,
+): Promise<{ accounts: TargetAccount[]; malformed: number }> {
+  const accounts = new Map<string, TargetAccount>();
+  let malformed = 0;
   const trail = new TokenTrail('ListAccounts');
   let nextToken: string | undefined;
   do {
@@ -22,12 +28,17 @@ export async function listOrganizationAccounts(clients: ClientFactory): Promise<
       const account = obj(item);
       const id = str(account?.Id);
       const state = str(account?.State) ?? str(account?.Status);
-      if (id && /^\d{12}$/.test(id) && state === 'ACTIVE')
-        accounts.push({ accountId: id, name: str(account?.Name) });
+      // An entry we cannot read is counted, so the scan reports it instead of silently skipping an account.
+      if (!id || !/^\d{12}$/.test(id) || !state) malformed += 1;
+      else if (state === 'ACTIVE' && !accounts.has(id))
+        accounts.set(id, { accountId: id, name: str(account?.Name) });
     }
     nextToken = trail.next(page);
   } while (nextToken !== undefined);
-  return accounts.sort((a, b) => a.accountId.localeCompare(b.accountId));
+  return {
+    accounts: [...accounts.values()].sort((a, b) => a.accountId.localeCompare(b.accountId)),
+    malformed,
+  };
 }
 
 /** How to assume the audit role in each account. */

@@ -1,4 +1,5 @@
 import { BackupClient } from '@aws-sdk/client-backup';
+import { setMaxListeners } from 'node:events';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -70,6 +71,8 @@ export class ClientFactory {
 
   constructor(private readonly options: ConnectionOptions) {
     this.metrics = options.metrics ?? new CallMetrics();
+    // Every call under way listens to the scan's abort signal: many at once is expected.
+    if (options.signal) setMaxListeners(0, options.signal);
     // One provider for every client of this identity, so credentials resolve (and SSO prompts) once.
     // An explicit --profile reads only that profile, even when AWS_ACCESS_KEY_ID is also set.
     this.credentials =

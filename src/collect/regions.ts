@@ -29,9 +29,23 @@ export async function planRegions(
   let statuses: Map<string, string>;
   try {
     const answer = await clients.ec2(homeRegion).send(new DescribeRegionsCommand({ AllRegions: true }));
-    statuses = new Map(
-      (answer.Regions ?? []).map((r) => [r.RegionName ?? '', r.OptInStatus ?? 'opt-in-not-required']),
-    );
+    statuses = new Map();
+    for (const r of answer.Regions ?? []) {
+      if (r.RegionName) statuses.set(r.RegionName, r.OptInStatus ?? 'opt-in-not-required');
+    }
+    // Every account has regions: an empty answer cannot be trusted to mean "nothing to scan".
+    if (statuses.size === 0) {
+      const gap = {
+        scope: { kind: 'account' as const, accountId },
+        operation: 'DescribeRegions',
+        errorName: 'MalformedResponse',
+        message: 'DescribeRegions listed no region at all',
+        ...(answer.$metadata.requestId ? { requestId: answer.$metadata.requestId } : {}),
+      };
+      return requested
+        ? { regions: [...requested], confirmed: new Set(), skipped: [], gaps: [] }
+        : { regions: [], confirmed: new Set(), skipped: [], gaps: [gap] };
+    }
   } catch (error) {
     if (error instanceof ScanInterruptedError) throw error;
     const gap = gapFrom({ kind: 'account', accountId }, 'DescribeRegions', error);

@@ -113,7 +113,16 @@ export async function mergeReports(
     }
   }
 
-  const gaps = rests.flatMap((r) => r.gaps ?? []);
+  // Account-wide gaps (a role that could not be assumed) are reported by every shard: keep one.
+  const gapKeys = new Set<string>();
+  const gaps = rests
+    .flatMap((r) => r.gaps ?? [])
+    .filter((g) => {
+      const key = JSON.stringify([g.scope, g.operation, g.errorName]);
+      if (gapKeys.has(key)) return false;
+      gapKeys.add(key);
+      return true;
+    });
   const vaults = rests.flatMap((r) => r.vaults ?? []);
   for (const v of vaults) summary.noteVault(v);
   const keys = new Map<string, KeyInfo>();
@@ -194,11 +203,37 @@ function checkShardSet(files: string[], rests: ReportRest[]): void {
       whole = file;
     }
   });
+  if (whole && !sharded && rests.length > 1) {
+    fail(whole, 'is a whole-scan report (no --shard): only shard reports of one scan can be merged');
+  }
   if (whole && sharded)
     fail(
       whole,
       `is a whole-scan report (no --shard) and cannot be merged with shard reports such as ${sharded}`,
     );
+  // Shards of one scan share its scope; merging different scans would claim coverage nobody checked.
+  const scopeOf = (rest: ReportRest) => {
+    const o = rest.scan?.options ?? {};
+    return JSON.stringify([
+      o.regions,
+      o.excludeRegions,
+      o.accounts,
+      o.excludeAccounts,
+      o.requireCmk,
+      o.endpointUrl,
+      rest.scan?.caller?.accountId,
+      [...(rest.scan?.accounts ?? [])].sort(),
+    ]);
+  };
+  const first = rests[0] ? scopeOf(rests[0]) : '';
+  rests.forEach((rest, i) => {
+    if (scopeOf(rest) !== first) {
+      fail(
+        files[i] as string,
+        `was scanned with other accounts or options (regions, exclusions, --require-cmk, endpoint, caller) than ${files[0]}; shards of one scan must share them`,
+      );
+    }
+  });
 }
 
 /** For a set of `K/N` shard labels, the labels of the same N that are absent (or duplicated, or of mixed N). */

@@ -65,7 +65,7 @@ export async function runScan(
   });
   try {
     const caller = await identify(base, request);
-    const targets = await targetAccounts(base, caller, request);
+    const { targets, malformedEntries } = await targetAccounts(base, caller, request);
     const state: ScanState = {
       request,
       keys: new KeyResolver(),
@@ -81,6 +81,14 @@ export async function runScan(
       vaultLimit: pLimit(SCAN_VAULT_CONCURRENCY),
       interrupted: false,
     };
+    if (malformedEntries > 0) {
+      recordGap(state, {
+        scope: { kind: 'account', accountId: caller.accountId },
+        operation: 'ListAccounts',
+        errorName: 'MalformedResponse',
+        message: `${malformedEntries} organization account entr(y/ies) had no valid Id or state; those accounts were not scanned`,
+      });
+    }
     progress.accountsTotal = targets.length;
     const assume = request.org === true || request.accounts !== undefined;
     const accountLimit = pLimit(ACCOUNT_CONCURRENCY);
@@ -171,8 +179,9 @@ async function scanAccount(
         };
         clients = base.withCredentials(await assumeRole(base, accountId, settings));
       } catch (error) {
-        if (ownsScope(request.shard, accountId, '*'))
-          recordFailure(state, { kind: 'account', accountId }, 'AssumeRole', error);
+        // Without the role this shard cannot tell which of the account's regions are its own, so
+        // every shard reports the gap (merge keeps one).
+        recordFailure(state, { kind: 'account', accountId }, 'AssumeRole', error);
         return;
       }
     }
@@ -192,7 +201,7 @@ async function scanAccount(
       if (excluded.has(region) && mine(region))
         state.skippedRegions.push({ accountId, region, reason: 'excluded by --exclude-regions' });
     }
-    for (const gap of plan.gaps) if (ownsScope(request.shard, accountId, '*')) recordGap(state, gap);
+    for (const gap of plan.gaps) recordGap(state, gap);
     const regions = plan.regions.filter(owned);
     request.onEvent?.({
       event: 'regions planned',

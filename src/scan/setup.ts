@@ -1,8 +1,8 @@
 import { listOrganizationAccounts, type TargetAccount } from '../collect/accounts.js';
 import { awsErrorFacts } from '../collect/aws-error.js';
-import type { ClientFactory } from '../collect/clients.js';
+import { ScanInterruptedError, type ClientFactory } from '../collect/clients.js';
 import { getCallerIdentity, type CallerIdentity } from '../collect/identity.js';
-import { ExitCode, SetupError } from '../core/errors.js';
+import { ExitCode, RpguardError, SetupError } from '../core/errors.js';
 import type { ScanRequest } from './scan-types.js';
 
 /**
@@ -18,10 +18,19 @@ export async function identify(clients: ClientFactory, request: ScanRequest): Pr
   }
 }
 
-function setupFailure(error: unknown, request: ScanRequest, call: string): SetupError {
+function setupFailure(error: unknown, request: ScanRequest, call: string): RpguardError {
+  if (error instanceof ScanInterruptedError) {
+    return new RpguardError(
+      'INTERRUPTED',
+      'interrupted before the scan started: nothing was scanned or written',
+      ExitCode.Incomplete,
+    );
+  }
   const facts = awsErrorFacts(error);
   const where = request.endpointUrl ?? 'AWS';
   if (facts.errorName === 'CredentialsProviderError') {
+    // A failing credential_process's output is quoted by the SDK and may hold secrets: keep the command only.
+    facts.message = facts.message.replace(/(Command failed: \S+)[\s\S]*/, '$1 (its output is not shown)');
     const profile = request.profile ? ` for profile '${request.profile}'` : '';
     return new SetupError(
       'NO_CREDENTIALS',
@@ -55,11 +64,14 @@ export async function targetAccounts(
   base: ClientFactory,
   caller: CallerIdentity,
   request: ScanRequest,
-): Promise<TargetAccount[]> {
+): Promise<{ targets: TargetAccount[]; malformedEntries: number }> {
   let targets: TargetAccount[];
+  let malformedEntries = 0;
   if (request.org) {
     try {
-      targets = await listOrganizationAccounts(base);
+      const listing = await listOrganizationAccounts(base);
+      targets = listing.accounts;
+      malformedEntries = listing.malformed;
     } catch (error) {
       throw setupFailure(
         error,
@@ -73,5 +85,5 @@ export async function targetAccounts(
     targets = [{ accountId: caller.accountId }];
   }
   const excluded = new Set(request.excludeAccounts ?? []);
-  return targets.filter((t) => !excluded.has(t.accountId));
+  return { targets: targets.filter((t) => !excluded.has(t.accountId)), malformedEntries };
 }

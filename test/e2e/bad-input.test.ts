@@ -1,5 +1,5 @@
 /** Bad input gets one line naming the problem and the place, exit code 2, never a stack trace or a PASS. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,6 +108,61 @@ describe('bad input', () => {
     expectOneLineError(
       await runCli(['merge', truncated, '--output', join(dir, 'out.json')]),
       /^rpguard: merge: .*truncated\.json: /,
+    );
+  });
+
+  it('two whole-scan reports (a copy) cannot be merged into a double count', async () => {
+    const whole = join(dir, 'whole.json');
+    const scan = await runCli([
+      'scan',
+      '--endpoint-url',
+      emulator.url,
+      '--format',
+      'json',
+      '--output',
+      whole,
+    ]);
+    expect(scan.code).toBe(0);
+    const copy = join(dir, 'whole-copy.json');
+    writeFileSync(copy, readFileSync(whole));
+    expectOneLineError(
+      await runCli(['merge', whole, copy, '--output', join(dir, 'merged.json')]),
+      /^rpguard: merge: .*whole(-copy)?\.json: is a whole-scan report/,
+    );
+  });
+
+  it('shards of different scans cannot be merged into a false whole', async () => {
+    const a = join(dir, 'scan-a-1of2.json');
+    const b = join(dir, 'scan-b-2of2.json');
+    await runCli([
+      'scan',
+      '--endpoint-url',
+      emulator.url,
+      '--regions',
+      'us-east-1',
+      '--shard',
+      '1/2',
+      '--format',
+      'json',
+      '--output',
+      a,
+    ]);
+    await runCli([
+      'scan',
+      '--endpoint-url',
+      emulator.url,
+      '--regions',
+      'us-east-1,eu-west-1',
+      '--shard',
+      '2/2',
+      '--format',
+      'json',
+      '--output',
+      b,
+    ]);
+    expectOneLineError(
+      await runCli(['merge', a, b, '--output', join(dir, 'false-whole.json')]),
+      /^rpguard: merge: .*scan-b-2of2\.json: was scanned with other accounts or options/,
     );
   });
 

@@ -67,7 +67,7 @@ describe('SIGINT', () => {
       child.kill(signal);
       const code = await exited;
       expect(code).toBe(3);
-      expect(stderr).toContain('stopping; what was judged so far will be written');
+      expect(stderr).toContain('stopping on a signal; what was judged so far will be written');
       const report = JSON.parse(readFileSync(output, 'utf8')) as Report & { incompleteReason: string };
       expect(report.complete).toBe(false);
       expect(report.exitCode).toBe(3);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { runCli } from '../support/cli.js';
 import { startScenario } from '../support/emulator.js';
+import { startHostileProxy } from '../support/hostile-proxy.js';
 import { orgScanArgs, orgScenario } from '../support/org-scenario.js';
 import { scanToReport, type Report } from '../support/report.js';
 
@@ -137,6 +138,9 @@ describe('sharding', () => {
     );
     for (const run of runs) expect([0, 1, 3]).toContain(run.code);
     const shards = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Report);
+    // No shard can tell which of a locked-out account's regions are its own: each reports the gap.
+    for (const shard of shards)
+      expect(gapKeys(shard)).toContain('account 222222222222 - - AssumeRole AccessDenied');
     const shardPoints = shards.map((s) => s.findings.length);
     expect(shardPoints.reduce((a, b) => a + b)).toBe(whole.findings.length);
 
@@ -165,5 +169,60 @@ describe('sharding', () => {
     expect(partialReport.incompleteReason).toContain('shards missing from the merge: 3/3');
     expect(partialReport.complete).toBe(false);
     expect([1, 3]).toContain(partial.code);
+  });
+});
+
+describe('organization answers that cannot be trusted', () => {
+  it('a duplicated account is scanned once; unreadable entries are a gap, not a silent skip', async () => {
+    const proxy = await startHostileProxy(emulator.url, async (_req, upstream, operation) => {
+      if (operation !== 'ListAccounts') return undefined;
+      const real = JSON.parse((await upstream()).body) as { Accounts: Record<string, unknown>[] };
+      const accounts = [...real.Accounts, real.Accounts[0], { Id: 12345 }, null];
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify({ Accounts: accounts }),
+      };
+    });
+    try {
+      const { run, report } = await scanToReport(proxy.url, [
+        '--org',
+        '--regions',
+        'us-east-1',
+        '--max-attempts',
+        '5',
+      ]);
+      expect((report?.scan as { accounts: string[] }).accounts).toEqual([
+        '111111111111',
+        '222222222222',
+        '333333333333',
+      ]);
+      expect(gapKeys(report as Report)).toContain('account 111111111111 - - ListAccounts MalformedResponse');
+      expect(run.code).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('an empty DescribeRegions answer is a gap for the account, not an empty scan', async () => {
+    const proxy = await startHostileProxy(emulator.url, (_req, _upstream, operation) =>
+      operation === 'DescribeRegions'
+        ? {
+            status: 200,
+            headers: { 'content-type': 'text/xml' },
+            body: '<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>req-empty</requestId><regionInfo/></DescribeRegionsResponse>',
+          }
+        : undefined,
+    );
+    try {
+      const { run, report } = await scanToReport(proxy.url, []);
+      expect(gapKeys(report as Report)).toEqual([
+        'account 111111111111 - - DescribeRegions MalformedResponse',
+      ]);
+      expect(report?.complete).toBe(false);
+      expect(run.code).toBe(3);
+    } finally {
+      await proxy.close();
+    }
   });
 });

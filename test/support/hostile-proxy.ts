@@ -5,8 +5,12 @@
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** Which operation a request is, from its route. */
-export function operationOf(req: IncomingMessage): string {
+/** Which operation a request is, from its route, X-Amz-Target header or form Action. */
+export function operationOf(req: IncomingMessage, body = ''): string {
+  const target = req.headers['x-amz-target'];
+  if (typeof target === 'string') return target.split('.').pop() ?? 'other';
+  const action = /(?:^|&)Action=([A-Za-z]+)/.exec(body)?.[1];
+  if (action) return action;
   const path = (req.url ?? '').split('?')[0] ?? '';
   if (/^\/backup-vaults\/[^/]+\/recovery-points\/?$/.test(path)) return 'ListRecoveryPointsByBackupVault';
   if (/^\/backup-vaults\/[^/]+\/recovery-points\/.+/.test(path)) return 'DescribeRecoveryPoint';
@@ -18,6 +22,7 @@ export function operationOf(req: IncomingMessage): string {
 export type Forgery = (
   req: IncomingMessage,
   upstream: () => Promise<{ status: number; headers: Record<string, string>; body: string }>,
+  operation: string,
 ) =>
   | Promise<{ status: number; headers?: Record<string, string>; body: string } | undefined>
   | { status: number; headers?: Record<string, string>; body: string }
@@ -62,7 +67,7 @@ export async function startHostileProxy(upstreamUrl: string, forge: Forgery): Pr
           out.on('error', reject);
           out.end(body);
         });
-      const forged = await forge(req, forward);
+      const forged = await forge(req, forward, operationOf(req, body.toString('utf8')));
       const answer = forged ?? (await forward());
       const headers = {
         'content-type': 'application/json',

@@ -109,9 +109,9 @@ function cpuMicros(): number {
 }
 
 /** Run a scan for the parsed flags; returns the exit code. */
-export async function scanCommand(flags: ScanFlags, early?: AbortSignal): Promise<ExitCode> {
+export async function scanCommand(flags: ScanFlags, interrupted: AbortSignal): Promise<ExitCode> {
   const request = toRequest(flags);
-  if (early?.aborted) {
+  if (interrupted.aborted) {
     throw new RpguardError(
       'INTERRUPTED',
       'interrupted before the scan started: nothing was scanned or written',
@@ -158,13 +158,9 @@ export async function scanCommand(flags: ScanFlags, early?: AbortSignal): Promis
   const sinks: FindingSink[] = [retained, logGaps, ...(machine ? [machine] : [])];
 
   // Ctrl-C: stop cleanly, keep what was judged, write it marked incomplete. A second Ctrl-C exits at once.
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(130);
-    logger.warn(`${signal}: stopping; what was judged so far will be written, marked incomplete`);
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+  interrupted.addEventListener('abort', () =>
+    logger.warn('stopping on a signal; what was judged so far will be written, marked incomplete'),
+  );
 
   logger.info(
     {
@@ -178,14 +174,13 @@ export async function scanCommand(flags: ScanFlags, early?: AbortSignal): Promis
   let outcome: ScanOutcome;
   try {
     const onEvent = (event: ScanEvent) => logLater(() => logger.debug(event, event.event));
-    outcome = await runScan({ ...request, signal: controller.signal, onEvent }, new TeeSink(sinks), progress);
+    outcome = await runScan({ ...request, signal: interrupted, onEvent }, new TeeSink(sinks), progress);
   } catch (error) {
     file?.discard();
     throw error;
   } finally {
     display?.stop();
     for (const write of pendingLogs.splice(0)) write();
-    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
   const exitCode = scanExitCode(outcome.summary.findings, outcome.complete);
   machine?.finish(outcome, request, exitCode);

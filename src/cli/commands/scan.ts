@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { ExitCode } from '../../core/errors.js';
 import { DEFAULT_ROLE_NAME } from '../../scan/defaults.js';
+import { claimInterrupts, releaseInterrupts } from '../interrupts.js';
 import { logLevels, type LogFormat, type LogLevel } from '../log-levels.js';
 
 export type Format = 'console' | 'json' | 'ndjson';
@@ -86,12 +87,13 @@ export function registerScanCommand(program: Command, setExitCode: (code: ExitCo
     )
     // The scan's modules (and the AWS SDK) load only when a scan runs, so --help and bad flags answer at once.
     .action(async (flags: ScanFlags) => {
-      // A Ctrl-C that arrives while the scan's modules load is kept, not lost.
-      const early = new AbortController();
-      const onEarly = () => early.abort();
-      process.once('SIGINT', onEarly).once('SIGTERM', onEarly);
-      const { scanCommand } = await import('./scan-run.js');
-      process.off('SIGINT', onEarly).off('SIGTERM', onEarly);
-      setExitCode(await scanCommand(flags, early.signal));
+      // Claimed before the scan's modules load, so a Ctrl-C in that second is kept, not lost.
+      const interrupted = claimInterrupts();
+      try {
+        const { scanCommand } = await import('./scan-run.js');
+        setExitCode(await scanCommand(flags, interrupted));
+      } finally {
+        releaseInterrupts();
+      }
     });
 }

@@ -10,7 +10,7 @@ import { scanExitCode } from '../core/exit-code.js';
 import { SummaryBuilder } from '../core/summary.js';
 import type { Finding, Gap, KeyInfo, SkippedRegion } from '../core/types.js';
 import type { VaultVisit } from '../scan/scan-types.js';
-import { REPORT_SCHEMA_VERSION, type ToolInfo } from './json-report.js';
+import { reportHead, type ToolInfo } from './json-report.js';
 import type { TextTarget } from './json-sink.js';
 
 /** The parts of a shard report besides its findings. */
@@ -95,9 +95,7 @@ export async function mergeReports(
   checkShardSet(files, rests);
   const summary = new SummaryBuilder();
   let count = 0;
-  target.write(
-    `{"schemaVersion":${JSON.stringify(REPORT_SCHEMA_VERSION)},"tool":${JSON.stringify(tool)},"findings":[`,
-  );
+  target.write(reportHead(tool));
   for (const file of files) {
     try {
       for await (const finding of readFindings(file)) {

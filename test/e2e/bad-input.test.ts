@@ -166,6 +166,15 @@ describe('bad input', () => {
     );
   });
 
+  it('merge never writes over a device or a folder', async () => {
+    const input = join(dir, 'any-input.json');
+    writeFileSync(input, '{}');
+    expectOneLineError(
+      await runCli(['merge', input, '--output', '/dev/null']),
+      /^rpguard: --output: \/dev\/null exists and is not a regular file/,
+    );
+  });
+
   it('help and version exit 0', async () => {
     const help = await runCli(['scan', '--help']);
     expect(help.code).toBe(0);

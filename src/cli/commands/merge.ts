@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { UsageError, type ExitCode } from '../../core/errors.js';
-import { AtomicFile } from '../../report/atomic-file.js';
+import { checkOutputPath, openOutput } from '../output-file.js';
 import { toolInfo } from '../version.js';
 
 /** `rpguard merge`: combine shard reports (`scan --shard K/N --format json`) into one. */
@@ -18,10 +17,8 @@ export function registerMergeCommand(program: Command, setExitCode: (code: ExitC
         if (!statSync(file).isFile())
           throw new UsageError(`merge: ${file}: not a regular file (give the shard reports themselves)`);
       }
-      const output = resolve(flags.output);
-      if (!existsSync(dirname(output)))
-        throw new UsageError(`--output: folder ${dirname(output)} does not exist`);
-      const target = new AtomicFile(output);
+      const output = checkOutputPath(flags.output);
+      const target = openOutput(output);
       try {
         // stream-json loads only when merging.
         const { mergeReports } = await import('../../report/merge.js');

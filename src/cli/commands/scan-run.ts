@@ -1,8 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { ExitCode, RpguardError, UsageError } from '../../core/errors.js';
 import { scanExitCode } from '../../core/exit-code.js';
-import { AtomicFile } from '../../report/atomic-file.js';
 import { describeGap, formatConsoleReport } from '../../report/console-report.js';
 import { JsonReportSink, type TextTarget } from '../../report/json-sink.js';
 import { NdjsonSink } from '../../report/ndjson-sink.js';
@@ -16,6 +13,7 @@ import {
   type ScanRequest,
 } from '../../scan/scan-types.js';
 import { createLogger } from '../logger.js';
+import { checkOutputPath, openOutput } from '../output-file.js';
 import {
   parseAccountList,
   parseEndpointUrl,
@@ -72,27 +70,6 @@ function toRequest(flags: ScanFlags): ScanRequest {
     maxAttempts: parseIntInRange('--max-attempts', flags.maxAttempts, 1, 20),
     maxRps: flags.maxRps === undefined ? undefined : parseIntInRange('--max-rps', flags.maxRps, 1, 50),
   };
-}
-
-function checkOutputPath(output: string): string {
-  const path = resolve(output);
-  const dir = dirname(path);
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new UsageError(`--output: folder ${dir} does not exist`);
-  // Only a regular file is replaced: a device, a folder or a /proc entry never is.
-  if (existsSync(path) && !statSync(path).isFile())
-    throw new UsageError(`--output: ${path} exists and is not a regular file`);
-  return path;
-}
-
-/** Open the temporary file beside the output now, so an unwritable folder is a usage error before any AWS call. */
-function openOutput(path: string): AtomicFile {
-  try {
-    return new AtomicFile(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? 'error';
-    throw new UsageError(`--output: cannot write beside ${path} (${code})`);
-  }
 }
 
 /** The machine-readable sink for --format json/ndjson, writing to the file or to stdout. */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { isolatedAwsEnv, runCli } from '../support/cli.js';
-import { startScenario } from '../support/emulator.js';
+import { oneAccountScenario, startScenario } from '../support/emulator.js';
 import { startHostileProxy, operationOf, type Forgery } from '../support/hostile-proxy.js';
 import { scanToReport } from '../support/report.js';
 
@@ -23,30 +23,24 @@ const point = (extra: Record<string, unknown>) => ({
 });
 
 beforeAll(async () => {
-  emulator = await startScenario({
-    name: 'hostile',
-    accounts: [
-      {
-        accountId: '111122223333',
-        regions: {
-          'us-east-1': {
-            vaults: [
+  emulator = await startScenario(
+    oneAccountScenario('hostile', {
+      'us-east-1': {
+        vaults: [
+          {
+            BackupVaultName: 'Default',
+            points: [
               {
-                BackupVaultName: 'Default',
-                points: [
-                  {
-                    RecoveryPointArn: 'arn:aws:backup:us-east-1:111122223333:recovery-point:p1',
-                    ResourceType: 'EFS',
-                    IsEncrypted: false,
-                  },
-                ],
+                RecoveryPointArn: 'arn:aws:backup:us-east-1:111122223333:recovery-point:p1',
+                ResourceType: 'EFS',
+                IsEncrypted: false,
               },
             ],
           },
-        },
+        ],
       },
-    ],
-  });
+    }),
+  );
 });
 afterAll(() => emulator.close());
 

@@ -6,22 +6,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { isolatedAwsEnv } from '../support/cli.js';
-import { startScenario } from '../support/emulator.js';
+import { oneAccountScenario, startScenario } from '../support/emulator.js';
 import { cliPath } from '../support/paths.js';
 import type { Report } from '../support/report.js';
 
 let emulator: RunningEmulator;
 
 beforeAll(async () => {
-  emulator = await startScenario({
-    name: 'huge',
-    accounts: [
-      {
-        accountId: '111122223333',
-        regions: { 'us-east-1': { vaults: [{ BackupVaultName: 'huge', generate: { count: 5_000_000 } }] } },
-      },
-    ],
-  });
+  emulator = await startScenario(
+    oneAccountScenario('huge', {
+      'us-east-1': { vaults: [{ BackupVaultName: 'huge', generate: { count: 5_000_000 } }] },
+    }),
+  );
 });
 afterAll(() => emulator.close());
 

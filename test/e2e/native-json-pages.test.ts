@@ -8,57 +8,51 @@ import { ClientFactory } from '../../src/collect/clients.js';
 import { toRecoveryPoint } from '../../src/collect/mappers.js';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { aVault } from '../support/builders.js';
-import { startScenario } from '../support/emulator.js';
+import { oneAccountScenario, startScenario } from '../support/emulator.js';
 
 let emulator: RunningEmulator;
 const credentials = { accessKeyId: 'AKIAEMULATORTEST0001', secretAccessKey: 'emulator-test-secret-not-real' };
 const vault = aVault({ name: 'rich', arn: 'arn:aws:backup:us-east-1:111122223333:backup-vault:rich' });
 
 beforeAll(async () => {
-  emulator = await startScenario({
-    name: 'rich',
-    accounts: [
-      {
-        accountId: '111122223333',
-        regions: {
-          'us-east-1': {
-            keys: [{ KeyId: 'k1' }],
-            vaults: [
+  emulator = await startScenario(
+    oneAccountScenario('rich', {
+      'us-east-1': {
+        keys: [{ KeyId: 'k1' }],
+        vaults: [
+          {
+            BackupVaultName: 'rich',
+            EncryptionKeyArn: 'KEY:k1',
+            generate: { count: 3 },
+            points: [
               {
-                BackupVaultName: 'rich',
-                EncryptionKeyArn: 'KEY:k1',
-                generate: { count: 3 },
-                points: [
-                  {
-                    RecoveryPointArn: 'arn:aws:backup:us-east-1:111122223333:recovery-point:child',
-                    ResourceArn: 'arn:aws:dynamodb:us-east-1:111122223333:table/orders',
-                    ResourceType: 'DynamoDB',
-                    ResourceName: 'orders',
-                    Status: 'EXPIRED',
-                    StatusMessage: 'could not delete',
-                    IsEncrypted: false,
-                    ParentRecoveryPointArn: 'arn:aws:backup:us-east-1:111122223333:recovery-point:parent',
-                    CompositeMemberIdentifier: 'OrdersTable',
-                    CreatedBy: {
-                      BackupPlanId: 'plan-1',
-                      BackupPlanName: 'daily',
-                      BackupRuleId: 'rule-1',
-                      BackupRuleName: 'd35',
-                    },
-                    CreationDate: 1717200000.5,
-                  },
-                ],
-              },
-              {
-                BackupVaultName: 'denied',
-                listRecoveryPointsError: { status: 403, code: 'AccessDeniedException', message: 'no' },
+                RecoveryPointArn: 'arn:aws:backup:us-east-1:111122223333:recovery-point:child',
+                ResourceArn: 'arn:aws:dynamodb:us-east-1:111122223333:table/orders',
+                ResourceType: 'DynamoDB',
+                ResourceName: 'orders',
+                Status: 'EXPIRED',
+                StatusMessage: 'could not delete',
+                IsEncrypted: false,
+                ParentRecoveryPointArn: 'arn:aws:backup:us-east-1:111122223333:recovery-point:parent',
+                CompositeMemberIdentifier: 'OrdersTable',
+                CreatedBy: {
+                  BackupPlanId: 'plan-1',
+                  BackupPlanName: 'daily',
+                  BackupRuleId: 'rule-1',
+                  BackupRuleName: 'd35',
+                },
+                CreationDate: 1717200000.5,
               },
             ],
           },
-        },
+          {
+            BackupVaultName: 'denied',
+            listRecoveryPointsError: { status: 403, code: 'AccessDeniedException', message: 'no' },
+          },
+        ],
       },
-    ],
-  });
+    }),
+  );
 });
 afterAll(() => emulator.close());
 

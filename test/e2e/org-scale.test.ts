@@ -13,6 +13,9 @@ import { startHostileProxy } from '../support/hostile-proxy.js';
 import { orgScanArgs, orgScenario } from '../support/org-scenario.js';
 import { scanToReport, type Report } from '../support/report.js';
 
+/** The organization's ACTIVE accounts; 444444444444 is suspended and never scanned. */
+const activeAccounts = ['111111111111', '222222222222', '333333333333'];
+
 let emulator: RunningEmulator;
 let whole: Report;
 let wholeCode: number;
@@ -81,21 +84,13 @@ describe('three accounts through AssumeRole', () => {
       '--max-attempts',
       '5',
     ]);
-    expect((report?.scan as { accounts: string[] }).accounts).toEqual([
-      '111111111111',
-      '222222222222',
-      '333333333333',
-    ]);
+    expect((report?.scan as { accounts: string[] }).accounts).toEqual(activeAccounts);
     expect(report?.summary.findings).toEqual(whole.summary.findings);
     expect(gapKeys(report as Report)).toEqual(gapKeys(whole));
   });
 
   it('names rpguard in the role session and assumes the default role', () => {
-    expect((whole.scan as { accounts: string[] }).accounts).toEqual([
-      '111111111111',
-      '222222222222',
-      '333333333333',
-    ]);
+    expect((whole.scan as { accounts: string[] }).accounts).toEqual(activeAccounts);
     expect(emulator.stats().byOperation.AssumeRole).toBeGreaterThanOrEqual(3);
   });
 
@@ -192,11 +187,7 @@ describe('organization answers that cannot be trusted', () => {
         '--max-attempts',
         '5',
       ]);
-      expect((report?.scan as { accounts: string[] }).accounts).toEqual([
-        '111111111111',
-        '222222222222',
-        '333333333333',
-      ]);
+      expect((report?.scan as { accounts: string[] }).accounts).toEqual(activeAccounts);
       expect(gapKeys(report as Report)).toContain('account 111111111111 - - ListAccounts MalformedResponse');
       expect(run.code).toBe(1);
     } finally {

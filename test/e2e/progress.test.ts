@@ -3,22 +3,16 @@ import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { isolatedAwsEnv, runCli } from '../support/cli.js';
-import { startScenario } from '../support/emulator.js';
+import { oneAccountScenario, startScenario } from '../support/emulator.js';
 import { cliPath } from '../support/paths.js';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startScenario({
-    name: 'progress',
-    accounts: [
-      {
-        accountId: '111122223333',
-        regions: {
-          'us-east-1': { vaults: [{ BackupVaultName: 'progress-vault', generate: { count: 30_000 } }] },
-        },
-      },
-    ],
-  });
+  emulator = await startScenario(
+    oneAccountScenario('progress', {
+      'us-east-1': { vaults: [{ BackupVaultName: 'progress-vault', generate: { count: 30_000 } }] },
+    }),
+  );
 });
 afterAll(() => emulator.close());
 

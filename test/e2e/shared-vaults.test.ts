@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
-import { startScenario } from '../support/emulator.js';
+import { oneAccountScenario, startScenario } from '../support/emulator.js';
 import { scanToReport, type Report } from '../support/report.js';
 
 let emulator: RunningEmulator;
@@ -13,36 +13,30 @@ let report: Report;
 let code: number;
 
 beforeAll(async () => {
-  emulator = await startScenario({
-    name: 'shared',
-    accounts: [
-      {
-        accountId: '111122223333',
-        regions: {
-          'eu-west-1': {
-            keys: [{ KeyId: 'own-key' }],
-            vaults: [
-              { BackupVaultName: 'own', EncryptionKeyArn: 'KEY:own-key', generate: { count: 2 } },
+  emulator = await startScenario(
+    oneAccountScenario('shared', {
+      'eu-west-1': {
+        keys: [{ KeyId: 'own-key' }],
+        vaults: [
+          { BackupVaultName: 'own', EncryptionKeyArn: 'KEY:own-key', generate: { count: 2 } },
+          {
+            BackupVaultName: 'recovery-lag',
+            VaultType: 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT',
+            EncryptionKeyType: 'AWS_OWNED_KMS_KEY',
+            ownerAccountId: '999988887777',
+            points: [
               {
-                BackupVaultName: 'recovery-lag',
-                VaultType: 'LOGICALLY_AIR_GAPPED_BACKUP_VAULT',
+                RecoveryPointArn: 'arn:aws:backup:eu-west-1:999988887777:recovery-point:lag-1',
+                ResourceType: 'EBS',
+                IsEncrypted: true,
                 EncryptionKeyType: 'AWS_OWNED_KMS_KEY',
-                ownerAccountId: '999988887777',
-                points: [
-                  {
-                    RecoveryPointArn: 'arn:aws:backup:eu-west-1:999988887777:recovery-point:lag-1',
-                    ResourceType: 'EBS',
-                    IsEncrypted: true,
-                    EncryptionKeyType: 'AWS_OWNED_KMS_KEY',
-                  },
-                ],
               },
             ],
           },
-        },
+        ],
       },
-    ],
-  });
+    }),
+  );
   const result = await scanToReport(emulator.url, ['--regions', 'eu-west-1']);
   if (!result.report) throw new Error(result.run.stderr);
   report = result.report;

@@ -24,7 +24,8 @@ const scenarios = [
     points: 50_000,
     note: 'RSS flatness reference',
   },
-  { name: 'one-vault-200k', accounts: 1, regions: 1, vaults: 1, points: 200_000 },
+  // `floor`: also time a bare node:http + JSON.parse reader over the same pages (bench-floor.mjs).
+  { name: 'one-vault-200k', accounts: 1, regions: 1, vaults: 1, points: 200_000, floor: true },
   { name: 'one-account-4x50x2000', accounts: 1, regions: 4, vaults: 50, points: 2_000 },
   { name: 'org-20x2x5x1000', accounts: 20, regions: 2, vaults: 5, points: 1_000 },
 ];
@@ -81,6 +82,20 @@ async function runScan(url, s) {
   return { code, wallMs, finished };
 }
 
+/** CPU per point of the bare reader (no SDK, no checks, no judging) over the estate's one vault. */
+async function measureFloor(url) {
+  const child = spawn(process.execPath, [join(root, 'scripts', 'bench-floor.mjs'), url, 'gen-vault-001'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  const code = await new Promise((done) => child.once('exit', done));
+  if (code !== 0) throw new Error(`bench-floor exited ${code}`);
+  const { points, cpuMicros } = JSON.parse(out);
+  return +(cpuMicros / points).toFixed(2);
+}
+
 /** The fewest calls a complete scan can make, and the wall-time lower bound. */
 function minimumAndBound(s) {
   const pages = Math.max(1, Math.ceil(s.points / PAGE));
@@ -100,6 +115,7 @@ async function measure(s) {
     await fetch(`${emulator.url}/_emulator/reset-stats`, { method: 'POST' });
     const run = await runScan(emulator.url, s);
     const stats = await (await fetch(`${emulator.url}/_emulator/stats`)).json();
+    const floorCpuMicrosPerPoint = s.floor ? await measureFloor(emulator.url) : undefined;
     const points = s.accounts * s.regions * s.vaults * s.points;
     const { minimumCalls, lowerBoundMs, chainMs, quotaMs } = minimumAndBound(s);
     const f = run.finished;
@@ -118,6 +134,7 @@ async function measure(s) {
       boundParts: { pageChainMs: Math.round(chainMs), callsOverQuotaMs: Math.round(quotaMs) },
       wallOverBound: +(f.durationMs / lowerBoundMs).toFixed(3),
       scanCpuMicrosPerPoint: +(f.scanCpuMicros / points).toFixed(2),
+      ...(floorCpuMicrosPerPoint ? { floorCpuMicrosPerPoint } : {}),
       peakRssMB: +(f.maxRssKiB / 1024).toFixed(1),
     };
   } finally {
@@ -134,7 +151,7 @@ for (const s of scenarios) {
     console.log(
       `${r.scenario.padEnd(22)} points ${String(r.pointsJudged).padStart(7)}/${r.points}  calls ${r.apiCallsMade}/${r.apiCallsMinimum} min  ` +
         `throttled ${r.throttledAnswers}  wall ${r.scanWallMs} ms (process ${r.processWallMs}) / bound ${r.lowerBoundMs} ms = ${r.wallOverBound}×  ` +
-        `CPU ${r.scanCpuMicrosPerPoint} µs/point  RSS ${r.peakRssMB} MB`,
+        `CPU ${r.scanCpuMicrosPerPoint} µs/point${r.floorCpuMicrosPerPoint ? ` (bare http+JSON.parse floor ${r.floorCpuMicrosPerPoint})` : ''}  RSS ${r.peakRssMB} MB`,
     );
   }
 }

@@ -7,7 +7,7 @@ import { fromIni } from '@aws-sdk/credential-provider-ini';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { STSClient } from '@aws-sdk/client-sts';
 import { CallMetrics, isThrottling } from './call-metrics.js';
-import { parseListPagesNatively } from './native-json-pages.js';
+import { passListPagesRaw } from './raw-list-pages.js';
 import { RegionLimiter } from './rate-limit.js';
 
 /** How to reach AWS: profile or explicit credentials, optional endpoint override, retry budget. */
@@ -118,9 +118,8 @@ export class ClientFactory {
       client = new ClientClass(this.config(region));
       this.instrument(client as unknown as SdkClient, service, region);
       if (service === 'backup')
-        parseListPagesNatively(
-          (client as unknown as { middlewareStack: Parameters<typeof parseListPagesNatively>[0] })
-            .middlewareStack,
+        passListPagesRaw(
+          (client as unknown as { middlewareStack: Parameters<typeof passListPagesRaw>[0] }).middlewareStack,
         );
       this.cache.set(key, client);
     }

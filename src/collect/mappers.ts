@@ -79,7 +79,7 @@ export function toRecoveryPoint(
 
 /**
  * An AWS timestamp as epoch milliseconds: a Date from the SDK's deserializer, or epoch seconds
- * from a list page parsed natively (see native-json-pages.ts).
+ * from a raw list page (see list-page.ts).
  */
 export function epochMillis(value: Date | number | undefined): number | undefined {
   const ms = typeof value === 'number' ? value * 1000 : value instanceof Date ? value.getTime() : Number.NaN;

@@ -1,10 +1,5 @@
 import type { KeyClass, KeyInfo, RecoveryPoint, Vault } from './types.js';
 
-/** The KMS key ARN that protects a recovery point, if AWS named one. */
-export function keyArnOf(point: RecoveryPoint): string | undefined {
-  return point.encryptionKeyArn;
-}
-
 /**
  * Classify the key behind a recovery point. The vault key is not used as a fallback: EBS, RDS and
  * other types keep their source's key, so the vault key says nothing about them.

@@ -42,13 +42,13 @@ export class SummaryBuilder {
     this.count(finding.ruleId, finding.status, finding);
   }
 
-  /** Count one verdict without building a Finding for it. */
-  count(ruleId: string, status: FindingStatus, vault: VaultKey): void {
-    this.totals[status] += 1;
+  /** Count one verdict (or `points` alike) without building a Finding for it. */
+  count(ruleId: string, status: FindingStatus, vault: VaultKey, points = 1): void {
+    this.totals[status] += points;
     let rule = this.rules.get(ruleId);
     if (!rule) this.rules.set(ruleId, (rule = zeroCounts()));
-    rule[status] += 1;
-    this.vaultEntry(vault).counts[status] += 1;
+    rule[status] += points;
+    this.vaultEntry(vault).counts[status] += points;
   }
 
   /** Make sure a vault appears in the summary even when it yielded no finding (empty or unreadable). */

@@ -66,6 +66,18 @@ export interface RecoveryPoint {
   encryptionSource: 'list' | 'describe';
 }
 
+/**
+ * The fields of a recovery point a rule may base a verdict's status on; the point's other fields
+ * only shape the wording. Points that share these facts (in one vault, with the same key) get the
+ * same statuses, so the scanner judges each distinct set once and counts the rest.
+ */
+export interface VerdictFacts {
+  status?: string;
+  isEncrypted?: boolean;
+  encryptionKeyArn?: string;
+  encryptionKeyType?: string;
+}
+
 /** What the collector learned about one KMS key (DescribeKey, once per key). */
 export interface KeyInfo {
   keyArn: string;

@@ -3,6 +3,10 @@ import type { ComplianceMapping, RecoveryPointContext, Severity, Verdict } from 
 /**
  * A rule: a stable id, the text a report needs, and a pure, synchronous evaluate().
  * evaluate() returns undefined when the rule does not apply to the recovery point.
+ *
+ * Whether it applies, and the verdict's status, may depend only on the point's VerdictFacts, the
+ * vault and the key: the scanner judges each distinct set of facts once per vault and counts
+ * the points that share it (test/unit/rules-facts.test.ts holds every rule to this).
  */
 export interface Rule {
   id: string;

@@ -5,12 +5,14 @@ import { ClientFactory, ScanInterruptedError } from '../collect/clients.js';
 import type { CallerIdentity } from '../collect/identity.js';
 import { KeyResolver } from '../collect/keys.js';
 import { recoveryPointPages } from '../collect/recovery-points.js';
+import { defaultReaderThreads, pageReaders, type PageReaders } from '../collect/page-readers.js';
 import { planRegions } from '../collect/regions.js';
 import { listVaults } from '../collect/vaults.js';
 import { contextFor, judgePoint, toFinding } from '../core/evaluate.js';
-import { classifyVaultKey, keyArnOf } from '../core/key-class.js';
+import { classifyVaultKey } from '../core/key-class.js';
+import { FactVerdicts } from '../core/fact-verdicts.js';
 import { SummaryBuilder } from '../core/summary.js';
-import type { Gap, KeyInfo, Scope, SkippedRegion, Vault } from '../core/types.js';
+import type { Gap, KeyInfo, Scope, SkippedRegion, Vault, VerdictFacts } from '../core/types.js';
 import { selectRules, type Rule } from '../rules/index.js';
 import type { FindingSink, ScanOutcome, ScanProgress, ScanRequest, VaultVisit } from './scan-types.js';
 import { newScanProgress } from './scan-types.js';
@@ -31,6 +33,7 @@ const SCAN_VAULT_CONCURRENCY = 24;
 interface ScanState {
   request: ScanRequest;
   keys: KeyResolver;
+  readers: PageReaders;
   rules: Rule[];
   sink: FindingSink;
   summary: SummaryBuilder;
@@ -63,12 +66,14 @@ export async function runScan(
     maxRps: request.maxRps,
     signal: request.signal,
   });
+  const readers = pageReaders(request.readerThreads ?? defaultReaderThreads());
   try {
     const caller = await identify(base, request);
     const { targets, malformedEntries } = await targetAccounts(base, caller, request);
     const state: ScanState = {
       request,
       keys: new KeyResolver(),
+      readers,
       rules: selectRules({ requireCmk: request.requireCmk }),
       sink,
       summary: new SummaryBuilder(),
@@ -124,6 +129,7 @@ export async function runScan(
     };
   } finally {
     base.destroy();
+    await readers.close();
   }
 }
 
@@ -294,22 +300,46 @@ async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault)
   };
   state.vaults.push(visit);
   state.summary.noteVault(visit);
+  // Keys this vault's points name, described before their points are judged.
+  const vaultKeys = new Map<string, KeyInfo>();
+  const verdicts = new FactVerdicts(vault, state.rules, (keyArn) => vaultKeys.get(keyArn));
   try {
-    for await (const page of recoveryPointPages(clients, vault)) {
-      for (const gap of page.gaps) recordGap(state, gap);
-      const keys = await resolveKeys(state.keys, clients, page.points.map(keyArnOf));
+    const pages = recoveryPointPages(clients, vault, state.readers, (gap) => recordGap(state, gap));
+    for await (const page of pages) {
       const passes = state.sink.passes !== false;
-      for (const point of page.points) {
-        const key = point.encryptionKeyArn ? keys.get(point.encryptionKeyArn) : undefined;
-        const context = contextFor(point, vault, key);
-        for (const { rule, verdict } of judgePoint(context, state.rules)) {
-          state.summary.count(rule.id, verdict.status, visit);
-          // A PASS nobody reads is only counted: building it costs more than judging it.
-          if (passes || verdict.status !== 'PASS') state.sink.write(toFinding(rule, verdict, context));
+      let wanted: number[];
+      try {
+        await resolveKeys(state.keys, clients, page.facts, vaultKeys);
+        // Facts whose verdicts all pass are only counted (unless a sink wants passes); the rest,
+        // and points AWS listed without IsEncrypted, are judged whole so their findings can be written.
+        wanted = [];
+        page.facts.forEach((facts, i) => {
+          const outcome = verdicts.outcome(facts);
+          if (!outcome.allPass || passes || facts.isEncrypted === undefined) wanted.push(i);
+          else
+            for (const { ruleId, status } of outcome.statuses)
+              state.summary.count(ruleId, status, visit, page.counts[i]);
+        });
+      } catch (error) {
+        page.release();
+        throw error;
+      }
+      if (wanted.length === 0) page.release();
+      else {
+        const { points, gaps } = await page.take(wanted);
+        for (const gap of gaps) recordGap(state, gap);
+        for (const point of points) {
+          const key = point.encryptionKeyArn ? vaultKeys.get(point.encryptionKeyArn) : undefined;
+          const context = contextFor(point, vault, key);
+          for (const { rule, verdict } of judgePoint(context, state.rules)) {
+            state.summary.count(rule.id, verdict.status, visit);
+            if (passes || verdict.status !== 'PASS') state.sink.write(toFinding(rule, verdict, context));
+          }
         }
       }
-      visit.recoveryPointsRead += page.points.length;
-      state.progress.pointsJudged += page.points.length;
+      const judged = page.counts.reduce((sum, n) => sum + n, 0);
+      visit.recoveryPointsRead += judged;
+      state.progress.pointsJudged += judged;
     }
     visit.complete = true;
   } catch (error) {
@@ -334,13 +364,17 @@ async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault)
   }
 }
 
-/** Describe every distinct key of a page (each at most once per scan) before judging its points. */
+/** Describe every distinct key of a page not yet known to this vault (each at most once per scan). */
 async function resolveKeys(
   resolver: KeyResolver,
   clients: ClientFactory,
-  arns: (string | undefined)[],
-): Promise<Map<string, KeyInfo>> {
-  const distinct = [...new Set(arns.filter((arn): arn is string => arn !== undefined))];
-  const infos = await Promise.all(distinct.map((arn) => resolver.resolve(arn, clients)));
-  return new Map(distinct.map((arn, i) => [arn, infos[i] as KeyInfo]));
+  facts: readonly VerdictFacts[],
+  known: Map<string, KeyInfo>,
+): Promise<void> {
+  const wanted = new Set<string>();
+  for (const { encryptionKeyArn } of facts)
+    if (encryptionKeyArn !== undefined && !known.has(encryptionKeyArn)) wanted.add(encryptionKeyArn);
+  await Promise.all(
+    [...wanted].map(async (keyArn) => known.set(keyArn, await resolver.resolve(keyArn, clients))),
+  );
 }

@@ -69,6 +69,10 @@ function toRequest(flags: ScanFlags): ScanRequest {
     requireCmk: flags.requireCmk === true,
     maxAttempts: parseIntInRange('--max-attempts', flags.maxAttempts, 1, 20),
     maxRps: flags.maxRps === undefined ? undefined : parseIntInRange('--max-rps', flags.maxRps, 1, 50),
+    readerThreads:
+      flags.readerThreads === undefined
+        ? undefined
+        : parseIntInRange('--reader-threads', flags.readerThreads, 0, 16),
   };
 }
 

@@ -24,6 +24,7 @@ export interface ScanFlags {
   maxDetails: string;
   maxAttempts: string;
   maxRps?: string;
+  readerThreads?: string;
   color: boolean;
   quiet?: boolean;
   logLevel: LogLevel;
@@ -79,6 +80,10 @@ export function registerScanCommand(program: Command, setExitCode: (code: ExitCo
     .option('--max-details <n>', 'failing points to detail in the console report', '50')
     .option('--max-attempts <n>', 'attempts per AWS call, including retries', '6')
     .option('--max-rps <n>', 'at most this many calls a second per account and region (below AWS quotas)')
+    .option(
+      '--reader-threads <n>',
+      'threads that parse list pages, 0 for none (default: one per spare CPU core, at most 4)',
+    )
     .option('--no-color', 'no ANSI colours (also NO_COLOR)')
     .option('--quiet', 'no progress display and no console summary when writing --output')
     .addOption(new Option('--log-level <level>', 'stderr log level').choices([...logLevels]).default('warn'))

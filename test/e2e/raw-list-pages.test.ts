@@ -1,11 +1,14 @@
 /**
- * List pages parsed natively inside the SDK pipeline map to exactly the same recovery points as the
- * SDK's own deserializer would give, and failed answers still surface as the SDK's typed errors.
+ * List pages passed on raw by the SDK pipeline and read by list-page.ts map to exactly the same
+ * recovery points as the SDK's own deserializer would give, and failed answers still surface as
+ * the SDK's typed errors.
  */
 import { BackupClient, ListRecoveryPointsByBackupVaultCommand } from '@aws-sdk/client-backup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientFactory } from '../../src/collect/clients.js';
+import { readListPage } from '../../src/collect/list-page.js';
 import { toRecoveryPoint } from '../../src/collect/mappers.js';
+import { rawBodyOf } from '../../src/collect/raw-list-pages.js';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { aVault } from '../support/builders.js';
 import { oneAccountScenario, startScenario } from '../support/emulator.js';
@@ -56,7 +59,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-describe('native JSON list pages', () => {
+describe('raw list pages', () => {
   it('map to the same recovery points as the SDK deserializer', async () => {
     const command = () =>
       new ListRecoveryPointsByBackupVaultCommand({ BackupVaultName: 'rich', MaxResults: 1000 });
@@ -70,7 +73,11 @@ describe('native JSON list pages', () => {
     try {
       const native = await factory.backup('us-east-1').send(command());
       const typed = await plain.send(command());
-      const nativePoints = (native.RecoveryPoints ?? []).map((p) => toRecoveryPoint(p, vault, 'list'));
+      // The SDK parsed nothing of the page: the bytes came through untouched.
+      expect(native.RecoveryPoints).toBeUndefined();
+      const page = readListPage(rawBodyOf(native) ?? Buffer.alloc(0));
+      expect(page.summary).toMatchObject({ list: 'array', unreadable: 0, counts: [3, 1] });
+      const nativePoints = page.items(() => true).map((p) => toRecoveryPoint(p, vault, 'list'));
       const typedPoints = (typed.RecoveryPoints ?? []).map((p) => toRecoveryPoint(p, vault, 'list'));
       expect(nativePoints).toHaveLength(4);
       expect(nativePoints).toEqual(typedPoints);

@@ -1,0 +1,175 @@
+/**
+ * Where list pages are parsed: on page-reader threads when the machine has cores to spare, so the
+ * main thread keeps the SDK's calls flowing while another core parses; otherwise inline. Either
+ * way the same readListPage does the work, and the judge sees the same summaries and items.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { readListPage, type ListPageSummary } from './list-page.js';
+
+/** A page being read: its summary now, its items on request. */
+export interface PageHandle {
+  summary: ListPageSummary;
+  /** The items whose facts entry is in `indexes`, in list order; frees the page. */
+  take(indexes: readonly number[]): Promise<unknown[]>;
+  /** Frees the page without taking any item. */
+  release(): void;
+}
+
+export interface PageReaders {
+  /** How many threads parse pages (0: the main thread does). */
+  readonly threads: number;
+  read(body: Uint8Array): Promise<PageHandle>;
+  close(): Promise<void>;
+}
+
+/** Messages to a page-reader thread. */
+export type ReaderRequest =
+  | { op: 'read'; id: number; body: Uint8Array }
+  | { op: 'take'; id: number; indexes: readonly number[] }
+  | { op: 'release'; id: number };
+
+/** Messages from a page-reader thread. */
+export type ReaderReply =
+  | { op: 'read'; id: number; summary: ListPageSummary }
+  | { op: 'take'; id: number; items: unknown[] }
+  | { op: 'error'; id: number; message: string };
+
+/** One thread per spare core, at most 4: beyond that the API quota, not parsing, sets the pace. */
+export function defaultReaderThreads(): number {
+  return Math.max(0, Math.min(4, availableParallelism() - 1));
+}
+
+/**
+ * Page readers with `threads` threads; inline when 0, or when the thread script is not built
+ * (tests that run the TypeScript sources directly).
+ */
+export function pageReaders(
+  threads: number,
+  script = new URL('./page-reader-thread.js', import.meta.url),
+): PageReaders {
+  if (threads <= 0 || !existsSync(fileURLToPath(script))) return new InlineReaders();
+  return new ThreadedReaders(threads, script);
+}
+
+class InlineReaders implements PageReaders {
+  readonly threads = 0;
+
+  read(body: Uint8Array): Promise<PageHandle> {
+    const page = readListPage(body);
+    return Promise.resolve({
+      summary: page.summary,
+      take: (indexes) => {
+        const wanted = new Set(indexes);
+        return Promise.resolve(page.items((i) => wanted.has(i)));
+      },
+      release: () => undefined,
+    });
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+interface Pending {
+  resolve(reply: ReaderReply): void;
+  reject(error: Error): void;
+}
+
+/** One reader thread and the requests waiting on it. */
+class ReaderThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private failure: Error | undefined;
+
+  constructor(script: URL) {
+    this.worker = new Worker(script);
+    this.worker.unref();
+    this.worker.on('message', (reply: ReaderReply) => {
+      const waiter = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      this.refWhileBusy();
+      if (reply.op === 'error') waiter?.reject(new Error(`page reader: ${reply.message}`));
+      else waiter?.resolve(reply);
+    });
+    const fail = (error: Error) => {
+      this.failure ??= error;
+      for (const waiter of this.pending.values()) waiter.reject(this.failure);
+      this.pending.clear();
+      this.refWhileBusy();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`page reader thread exited with code ${code}`)));
+  }
+
+  request(request: ReaderRequest, transfer: ArrayBuffer[] = []): Promise<ReaderReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending.set(request.id, { resolve, reject });
+      this.refWhileBusy();
+      this.worker.postMessage(request, transfer);
+    });
+  }
+
+  tell(request: ReaderRequest): void {
+    if (!this.failure) this.worker.postMessage(request);
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('page readers closed');
+    await this.worker.terminate();
+  }
+
+  // A thread waited on keeps the process alive; an idle one must not.
+  private refWhileBusy(): void {
+    if (this.pending.size > 0) this.worker.ref();
+    else this.worker.unref();
+  }
+}
+
+class ThreadedReaders implements PageReaders {
+  private readonly pool: ReaderThread[];
+  private nextId = 1;
+
+  constructor(
+    readonly threads: number,
+    script: URL,
+  ) {
+    this.pool = Array.from({ length: threads }, () => new ReaderThread(script));
+  }
+
+  async read(body: Uint8Array): Promise<PageHandle> {
+    const id = this.nextId++;
+    const thread = this.pool[id % this.pool.length] as ReaderThread;
+    // Hand the bytes over without copying when they own their whole buffer; a slice of Node's
+    // shared pool must be copied, or transferring would take the pool away from everyone else.
+    const own =
+      body.byteOffset === 0 &&
+      body.byteLength === body.buffer.byteLength &&
+      body.buffer instanceof ArrayBuffer
+        ? body
+        : new Uint8Array(body);
+    const reply = await thread.request({ op: 'read', id, body: own }, [own.buffer as ArrayBuffer]);
+    if (reply.op !== 'read') throw new Error('page reader answered out of turn');
+    let open = true;
+    return {
+      summary: reply.summary,
+      take: async (indexes) => {
+        open = false;
+        const taken = await thread.request({ op: 'take', id, indexes });
+        return taken.op === 'take' ? taken.items : [];
+      },
+      release: () => {
+        if (open) thread.tell({ op: 'release', id });
+        open = false;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.pool.map((thread) => thread.close()));
+  }
+}

@@ -32,6 +32,17 @@ export interface ListPage {
 
 /** Read a page body (UTF-8 JSON bytes). Never throws: problems are in the summary. */
 export function readListPage(body: Uint8Array): ListPage {
+  return {
+    summary: walk(body).summary,
+    items: (wanted) => walk(body, wanted).items,
+  };
+}
+
+/** Parse, check and sum up the page; collect the items whose facts entry `wanted` accepts. */
+function walk(
+  body: Uint8Array,
+  wanted?: (factsIndex: number) => boolean,
+): { summary: ListPageSummary; items: unknown[] } {
   const summary: ListPageSummary = {
     list: 'absent',
     nextToken: undefined,
@@ -39,35 +50,34 @@ export function readListPage(body: Uint8Array): ListPage {
     facts: [],
     counts: [],
   };
-  const none: ListPage = { summary, items: () => [] };
+  const items: unknown[] = [];
+  const done = { summary, items };
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
   } catch {
     summary.problem = `not JSON (${body.byteLength} bytes)`;
-    return none;
+    return done;
   }
   const page = obj(parsed);
   // A 200 must carry an object; an error shape or a bare value there is not a page.
   if (!page || '__type' in page) {
     summary.problem = 'a successful answer that is not a result object';
-    return none;
+    return done;
   }
   summary.nextToken = page.NextToken;
   const list = page.RecoveryPoints;
-  if (list === undefined) return none;
+  if (list === undefined) return done;
   if (list === null) {
     summary.list = 'null';
-    return none;
+    return done;
   }
   if (!Array.isArray(list)) {
     summary.list = 'other';
-    return none;
+    return done;
   }
   summary.list = 'array';
 
-  const kept: unknown[] = [];
-  const factsOf: number[] = [];
   const seen = new Set<string>();
   const index = new Map<string, number>();
   let last: VerdictFacts | undefined;
@@ -107,11 +117,7 @@ export function readListPage(body: Uint8Array): ListPage {
       lastIndex = at;
     }
     summary.counts[lastIndex] = (summary.counts[lastIndex] as number) + 1;
-    kept.push(item);
-    factsOf.push(lastIndex);
+    if (wanted?.(lastIndex)) items.push(item);
   }
-  return {
-    summary,
-    items: (wanted) => kept.filter((_, i) => wanted(factsOf[i] as number)),
-  };
+  return done;
 }

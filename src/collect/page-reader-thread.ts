@@ -1,6 +1,7 @@
 /**
  * A page-reader thread: parses list pages off the main thread (JSON.parse of a 1,000-point page
- * is most of a scan's CPU) and keeps each page until the judge takes the items it needs.
+ * is most of a scan's CPU) and keeps each page's bytes until the judge takes the items it needs
+ * or lets the page go.
  */
 import { parentPort } from 'node:worker_threads';
 import { readListPage, type ListPage } from './list-page.js';
@@ -13,13 +14,13 @@ port?.on('message', (request: ReaderRequest) => {
   let reply: ReaderReply;
   try {
     if (request.op === 'read') {
+      for (const id of request.release) pages.delete(id);
       const page = readListPage(request.body);
       pages.set(request.id, page);
       reply = { op: 'read', id: request.id, summary: page.summary };
     } else {
       const page = pages.get(request.id);
       pages.delete(request.id);
-      if (request.op === 'release') return;
       const wanted = new Set(request.indexes);
       reply = { op: 'take', id: request.id, items: page ? page.items((i) => wanted.has(i)) : [] };
     }

@@ -27,9 +27,9 @@ export interface PageReaders {
 
 /** Messages to a page-reader thread. */
 export type ReaderRequest =
-  | { op: 'read'; id: number; body: Uint8Array }
-  | { op: 'take'; id: number; indexes: readonly number[] }
-  | { op: 'release'; id: number };
+  /** `release`: pages the main thread is done with (sent along, to save a message per page). */
+  | { op: 'read'; id: number; body: Uint8Array; release: number[] }
+  | { op: 'take'; id: number; indexes: readonly number[] };
 
 /** Messages from a page-reader thread. */
 export type ReaderReply =
@@ -84,6 +84,8 @@ class ReaderThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private failure: Error | undefined;
+  /** Pages released since the last read; the thread drops them when the next read arrives. */
+  readonly released: number[] = [];
 
   constructor(script: URL) {
     this.worker = new Worker(script);
@@ -112,10 +114,6 @@ class ReaderThread {
       this.refWhileBusy();
       this.worker.postMessage(request, transfer);
     });
-  }
-
-  tell(request: ReaderRequest): void {
-    if (!this.failure) this.worker.postMessage(request);
   }
 
   async close(): Promise<void> {
@@ -152,7 +150,8 @@ class ThreadedReaders implements PageReaders {
       body.buffer instanceof ArrayBuffer
         ? body
         : new Uint8Array(body);
-    const reply = await thread.request({ op: 'read', id, body: own }, [own.buffer as ArrayBuffer]);
+    const release = thread.released.splice(0);
+    const reply = await thread.request({ op: 'read', id, body: own, release }, [own.buffer as ArrayBuffer]);
     if (reply.op !== 'read') throw new Error('page reader answered out of turn');
     let open = true;
     return {
@@ -163,7 +162,7 @@ class ThreadedReaders implements PageReaders {
         return taken.op === 'take' ? taken.items : [];
       },
       release: () => {
-        if (open) thread.tell({ op: 'release', id });
+        if (open) thread.released.push(id);
         open = false;
       },
     };

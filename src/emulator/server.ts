@@ -119,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       else res.destroy();
     });
   });
+  server.on('connection', () => stats.recordConnection());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -15,6 +15,8 @@ export interface EmulatorStats {
   throttledByScope: Record<string, number>;
   /** Injected faults: 5xx answers, dropped connections, AccessDenied from `--deny` scopes. */
   faults: Record<FaultKind, number>;
+  /** TCP connections clients opened (keep-alive reuse keeps this far below `total`). */
+  connections: number;
 }
 
 const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
@@ -29,6 +31,12 @@ export class StatsRecorder {
   private total = 0;
   private throttled = 0;
   private faults: Record<FaultKind, number> = { serverError: 0, dropped: 0, accessDenied: 0 };
+  private connections = 0;
+
+  /** Counts one TCP connection accepted. */
+  recordConnection(): void {
+    this.connections += 1;
+  }
 
   /** Counts one call of `operation` made by `accountId` in `region`. */
   record(accountId: string, region: string, operation: string): void {
@@ -57,6 +65,7 @@ export class StatsRecorder {
       throttled: this.throttled,
       throttledByScope: sorted(this.throttledByScope),
       faults: { ...this.faults },
+      connections: this.connections,
     };
   }
 
@@ -68,5 +77,6 @@ export class StatsRecorder {
     this.total = 0;
     this.throttled = 0;
     this.faults = { serverError: 0, dropped: 0, accessDenied: 0 };
+    this.connections = 0;
   }
 }

@@ -315,6 +315,7 @@ describe('stats', () => {
       throttled: 0,
       throttledByScope: {},
       faults: { serverError: 0, dropped: 0, accessDenied: 0 },
+      connections: expect.any(Number) as number,
     });
     await fetch(`${url}/_emulator/reset-stats`, { method: 'POST', headers: sigv4('backup') });
     expect(emulator.stats().total).toBe(0);

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// The machine's floor for reading recovery points: plain node:http GETs of a vault's list pages
-// and JSON.parse of each, paced like the scanner (20 calls a second), with no SDK, no signing,
-// no checks and no judging. `npm run bench` runs it beside the scanner so the scanner's CPU per
-// point can be read against what any JavaScript client pays on the same machine.
-// Usage: node scripts/bench-floor.mjs URL VAULT  → prints {"points":N,"cpuMicros":M,"pages":P}
+// The machine's floors, for reading the scanner's figures against what any client pays here:
+// - `pages`: plain node:http GETs of a vault's list pages and JSON.parse of each, paced like the
+//   scanner (20 calls a second), with no SDK, no signing, no checks and no judging;
+// - `sdk-calls`: the official SDK sending small ListRecoveryPointsByBackupVault calls (one point
+//   each) with nothing done with the answers: the CPU one SDK call costs.
+// Usage: node scripts/bench-floor.mjs pages|sdk-calls URL VAULT
+//   → {"points":N,"pages":P,"cpuMicros":M} or {"calls":N,"cpuMicros":M}
 import http from 'node:http';
 
-const [endpoint, vault] = process.argv.slice(2);
+const [mode, endpoint, vault] = process.argv.slice(2);
 const url = new URL(endpoint);
 const agent = new http.Agent({ keepAlive: true });
 // The emulator reads who is calling from the credential scope; it does not check signatures.
@@ -26,23 +28,55 @@ function get(path) {
   });
 }
 
-const before = process.cpuUsage();
-let token;
-let points = 0;
-let pages = 0;
-do {
-  const started = performance.now();
-  const query = new URLSearchParams({ maxResults: '1000', ...(token ? { nextToken: token } : {}) });
-  const answer = await get(`/backup-vaults/${encodeURIComponent(vault)}/recovery-points?${query}`);
-  if (answer.status !== 200)
-    throw new Error(`HTTP ${answer.status}: ${answer.body.toString().slice(0, 200)}`);
-  const page = JSON.parse(answer.body.toString('utf8'));
-  points += page.RecoveryPoints.length;
-  pages += 1;
-  token = page.NextToken;
+const pace = (started) => {
   const wait = PACE_MS - (performance.now() - started);
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-} while (token);
-const used = process.cpuUsage(before);
-agent.destroy();
-console.log(JSON.stringify({ points, pages, cpuMicros: used.user + used.system }));
+  return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : undefined;
+};
+
+async function pagesFloor() {
+  const before = process.cpuUsage();
+  let token;
+  let points = 0;
+  let pages = 0;
+  do {
+    const started = performance.now();
+    const query = new URLSearchParams({ maxResults: '1000', ...(token ? { nextToken: token } : {}) });
+    const answer = await get(`/backup-vaults/${encodeURIComponent(vault)}/recovery-points?${query}`);
+    if (answer.status !== 200)
+      throw new Error(`HTTP ${answer.status}: ${answer.body.toString().slice(0, 200)}`);
+    const page = JSON.parse(answer.body.toString('utf8'));
+    points += page.RecoveryPoints.length;
+    pages += 1;
+    token = page.NextToken;
+    await pace(started);
+  } while (token);
+  const used = process.cpuUsage(before);
+  agent.destroy();
+  return { points, pages, cpuMicros: used.user + used.system };
+}
+
+async function sdkCallsFloor() {
+  const { BackupClient, ListRecoveryPointsByBackupVaultCommand } = await import('@aws-sdk/client-backup');
+  const client = new BackupClient({ region: 'us-east-1', endpoint, maxAttempts: 1 });
+  const call = () =>
+    client.send(new ListRecoveryPointsByBackupVaultCommand({ BackupVaultName: vault, MaxResults: 1 }));
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now(); // warm up
+    await call();
+    await pace(started);
+  }
+  const calls = 60;
+  let cpuMicros = 0;
+  for (let i = 0; i < calls; i++) {
+    const started = performance.now();
+    const before = process.cpuUsage();
+    await call();
+    const used = process.cpuUsage(before);
+    cpuMicros += used.user + used.system;
+    await pace(started);
+  }
+  client.destroy();
+  return { calls, cpuMicros };
+}
+
+console.log(JSON.stringify(mode === 'sdk-calls' ? await sdkCallsFloor() : await pagesFloor()));

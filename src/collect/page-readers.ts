@@ -1,7 +1,8 @@
 /**
- * Where list pages are parsed: on page-reader threads when the machine has cores to spare, so the
- * main thread keeps the SDK's calls flowing while another core parses; otherwise inline. Either
- * way the same readListPage does the work, and the judge sees the same summaries and items.
+ * Where list pages are parsed: on page-reader threads when the machine has cores to spare and the
+ * main thread is busy, so it keeps the SDK's calls flowing while another core parses; otherwise
+ * inline. Either way the same readListPage does the work, and the judge sees the same summaries
+ * and items.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -44,14 +45,16 @@ export function defaultReaderThreads(): number {
 
 /**
  * Page readers with `threads` threads; inline when 0, or when the thread script is not built
- * (tests that run the TypeScript sources directly).
+ * (tests that run the TypeScript sources directly). `onlyWhenBusy`: use the threads only while the
+ * main thread is busy (the default scan's choice; an explicit --reader-threads always uses them).
  */
 export function pageReaders(
   threads: number,
-  script = new URL('./page-reader-thread.js', import.meta.url),
+  options: { onlyWhenBusy?: boolean; script?: URL } = {},
 ): PageReaders {
+  const script = options.script ?? new URL('./page-reader-thread.js', import.meta.url);
   if (threads <= 0 || !existsSync(fileURLToPath(script))) return new InlineReaders();
-  return new ThreadedReaders(threads, script);
+  return new ThreadedReaders(threads, script, options.onlyWhenBusy === true);
 }
 
 class InlineReaders implements PageReaders {
@@ -128,18 +131,44 @@ class ReaderThread {
   }
 }
 
+/**
+ * Handing a page to a thread costs two messages, about as much CPU as parsing a fifth of it; worth
+ * it only while the main thread is busy. Below this share of busy time, pages are read inline.
+ */
+const BUSY_MAIN_THREAD = 0.5;
+const BUSY_SAMPLE_MS = 200;
+
 class ThreadedReaders implements PageReaders {
   private readonly pool: ReaderThread[];
+  private readonly inline = new InlineReaders();
   private nextId = 1;
+  private sample = performance.eventLoopUtilization();
+  private busy = false;
 
   constructor(
     readonly threads: number,
     script: URL,
+    private readonly onlyWhenBusy: boolean,
   ) {
     this.pool = Array.from({ length: threads }, () => new ReaderThread(script));
   }
 
-  async read(body: Uint8Array): Promise<PageHandle> {
+  read(body: Uint8Array): Promise<PageHandle> {
+    return !this.onlyWhenBusy || this.mainThreadBusy() ? this.readOnThread(body) : this.inline.read(body);
+  }
+
+  /** Whether the main thread's event loop was busy most of the last sample period. */
+  private mainThreadBusy(): boolean {
+    const now = performance.eventLoopUtilization();
+    const since = performance.eventLoopUtilization(now, this.sample);
+    if (since.idle + since.active >= BUSY_SAMPLE_MS) {
+      this.busy = since.utilization > BUSY_MAIN_THREAD;
+      this.sample = now;
+    }
+    return this.busy;
+  }
+
+  private async readOnThread(body: Uint8Array): Promise<PageHandle> {
     const id = this.nextId++;
     const thread = this.pool[id % this.pool.length] as ReaderThread;
     // Hand the bytes over without copying when they own their whole buffer; a slice of Node's

@@ -66,7 +66,10 @@ export async function runScan(
     maxRps: request.maxRps,
     signal: request.signal,
   });
-  const readers = pageReaders(request.readerThreads ?? defaultReaderThreads());
+  const readers =
+    request.readerThreads === undefined
+      ? pageReaders(defaultReaderThreads(), { onlyWhenBusy: true })
+      : pageReaders(request.readerThreads);
   try {
     const caller = await identify(base, request);
     const { targets, malformedEntries } = await targetAccounts(base, caller, request);

@@ -28,7 +28,8 @@ export interface ScanRequest {
   maxAttempts: number;
   /** Lower every per-account-and-region quota to this many calls a second. */
   maxRps?: number;
-  /** Threads that parse list pages (0: the main thread); default one per spare core, at most 4. */
+  /** Threads that always parse list pages (0: the main thread). Default: one per spare core, at most
+   * 4, used only while the main thread is busy. */
   readerThreads?: number;
   /** Abort (Ctrl-C): stop cleanly, keep what was judged, mark the scan interrupted. */
   signal?: AbortSignal;

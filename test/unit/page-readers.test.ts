@@ -29,7 +29,7 @@ afterEach(async () => {
   open = [];
 });
 const make = (threads: number, at = script) => {
-  const readers = pageReaders(threads, at);
+  const readers = pageReaders(threads, { script: at });
   open.push(readers);
   return readers;
 };
@@ -56,6 +56,22 @@ describe('page readers', () => {
     expect(page.summary.list).toBe('array');
     expect(neighbour.toString()).toBe('still here');
     expect(small.byteLength).toBe(21);
+  });
+
+  it('by default use the threads only while the main thread is busy', async () => {
+    const readers = pageReaders(1, { script, onlyWhenBusy: true });
+    open.push(readers);
+    // Idle: read inline, so the bytes stay here (a thread would have taken them).
+    const idleBody = pageBody(100); // big enough to own its buffer (not a slice of Node's pool)
+    (await readers.read(idleBody)).release();
+    expect(idleBody.byteLength).toBeGreaterThan(0);
+    // Busy for a whole sample period: the next page goes to the thread, its bytes transferred.
+    const until = performance.now() + 300;
+    while (performance.now() < until);
+    const busyBody = pageBody(100);
+    const page = await readers.read(busyBody);
+    expect(busyBody.byteLength).toBe(0);
+    expect(page.summary.counts).toEqual([34, 66]);
   });
 
   it('fall back to reading inline when the thread script is missing', () => {

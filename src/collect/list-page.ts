@@ -4,6 +4,7 @@
  * points share each. Whole items stay here until the judge asks for the few that need a finding.
  * Pure and synchronous, so it runs the same in a page-reader thread or inline.
  */
+import { factsKey } from '../core/facts-key.js';
 import type { VerdictFacts } from '../core/types.js';
 import { bool, obj, str } from './response-checks.js';
 
@@ -13,10 +14,12 @@ export interface ListPageSummary {
   problem?: string;
   /** The RecoveryPoints member: absent, JSON null, a list, or something else (malformed). */
   list: 'absent' | 'null' | 'array' | 'other';
-  /** NextToken exactly as JSON.parse gave it (checked by TokenTrail). */
-  nextToken: unknown;
+  /** NextToken: a string, or absent (null and absent both end the listing). */
+  nextToken: string | null | undefined;
   /** Items with no RecoveryPointArn (or not objects): they cannot be judged. */
   unreadable: number;
+  /** Points listed again on the page with different facts; every copy is judged. */
+  conflicting: number;
   /** Distinct verdict facts on the page, in the order first seen. */
   facts: VerdictFacts[];
   /** Points per entry of `facts` (after dropping repeats of the same ARN). */
@@ -47,6 +50,7 @@ function walk(
     list: 'absent',
     nextToken: undefined,
     unreadable: 0,
+    conflicting: 0,
     facts: [],
     counts: [],
   };
@@ -65,9 +69,20 @@ function walk(
     summary.problem = 'a successful answer that is not a result object';
     return done;
   }
-  summary.nextToken = page.NextToken;
+  const token = page.NextToken;
+  if (token !== undefined && token !== null && typeof token !== 'string') {
+    summary.problem = 'NextToken is not a string';
+    return done;
+  }
+  summary.nextToken = token;
   const list = page.RecoveryPoints;
-  if (list === undefined) return done;
+  if (list === undefined) {
+    // An empty page is `{}`; members the model does not have mean something else answered.
+    const others = Object.keys(page).filter((member) => member !== 'NextToken');
+    if (others.length > 0)
+      summary.problem = `no RecoveryPoints member, but ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}`;
+    return done;
+  }
   if (list === null) {
     summary.list = 'null';
     return done;
@@ -78,10 +93,13 @@ function walk(
   }
   summary.list = 'array';
 
-  const seen = new Set<string>();
+  // Facts of each ARN seen: a repeat with the same facts is judged once, one with other facts too.
+  const seen = new Map<string, string>();
+  const conflicts = new Set<string>();
   const index = new Map<string, number>();
   let last: VerdictFacts | undefined;
   let lastIndex = -1;
+  let lastId = '';
   for (const item of list) {
     // The same type checks as toRecoveryPoint, so the facts match the whole point built later.
     const fields = obj(item);
@@ -90,9 +108,6 @@ function walk(
       summary.unreadable += 1;
       continue;
     }
-    // A point listed twice on one page is judged once.
-    if (seen.has(arn)) continue;
-    seen.add(arn);
     const isEncrypted = bool(fields.IsEncrypted);
     const status = str(fields.Status);
     const encryptionKeyArn = str(fields.EncryptionKeyArn);
@@ -105,16 +120,27 @@ function walk(
       last.encryptionKeyArn !== encryptionKeyArn ||
       last.encryptionKeyType !== encryptionKeyType
     ) {
-      const id = `${isEncrypted}\u0000${status}\u0000${encryptionKeyArn}\u0000${encryptionKeyType}`;
-      let at = index.get(id);
+      const facts = { isEncrypted, status, encryptionKeyArn, encryptionKeyType };
+      lastId = factsKey(facts);
+      let at = index.get(lastId);
       if (at === undefined) {
         at = summary.facts.length;
-        index.set(id, at);
-        summary.facts.push({ isEncrypted, status, encryptionKeyArn, encryptionKeyType });
+        index.set(lastId, at);
+        summary.facts.push(facts);
         summary.counts.push(0);
       }
       last = summary.facts[at];
       lastIndex = at;
+    }
+    // A point listed twice on one page is judged once; copies that disagree are each judged once.
+    const before = seen.get(arn);
+    if (before === undefined) seen.set(arn, lastId);
+    else {
+      if (before === lastId) continue;
+      const copy = `${arn}\n${lastId}`;
+      if (conflicts.has(copy)) continue;
+      conflicts.add(copy);
+      summary.conflicting += 1;
     }
     summary.counts[lastIndex] = (summary.counts[lastIndex] as number) + 1;
     if (wanted?.(lastIndex)) items.push(item);

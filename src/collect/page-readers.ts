@@ -36,6 +36,8 @@ export type ReaderRequest =
 export type ReaderReply =
   | { op: 'read'; id: number; summary: ListPageSummary }
   | { op: 'take'; id: number; items: unknown[] }
+  /** The answer could not cross threads: here are the page's bytes, read them on the main thread. */
+  | { op: 'inline'; id: number; body: Uint8Array }
   | { op: 'error'; id: number; message: string };
 
 /** One thread per spare core, at most 4: beyond that the API quota, not parsing, sets the pace. */
@@ -110,6 +112,11 @@ class ReaderThread {
     this.worker.on('exit', (code) => fail(new Error(`page reader thread exited with code ${code}`)));
   }
 
+  /** Once failed (crashed, or closed), the thread takes no more pages. */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
   request(request: ReaderRequest, transfer: ArrayBuffer[] = []): Promise<ReaderReply> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
@@ -170,7 +177,10 @@ class ThreadedReaders implements PageReaders {
 
   private async readOnThread(body: Uint8Array): Promise<PageHandle> {
     const id = this.nextId++;
-    const thread = this.pool[id % this.pool.length] as ReaderThread;
+    // A thread that died takes no more pages; with none left, the main thread reads them.
+    const healthy = this.pool.filter((t) => !t.failed);
+    const thread = healthy[id % healthy.length];
+    if (!thread) return this.inline.read(body);
     // Hand the bytes over without copying when they own their whole buffer; a slice of Node's
     // shared pool must be copied, or transferring would take the pool away from everyone else.
     const own =
@@ -181,6 +191,7 @@ class ThreadedReaders implements PageReaders {
         : new Uint8Array(body);
     const release = thread.released.splice(0);
     const reply = await thread.request({ op: 'read', id, body: own, release }, [own.buffer as ArrayBuffer]);
+    if (reply.op === 'inline') return this.inline.read(reply.body);
     if (reply.op !== 'read') throw new Error('page reader answered out of turn');
     let open = true;
     return {
@@ -188,7 +199,9 @@ class ThreadedReaders implements PageReaders {
       take: async (indexes) => {
         open = false;
         const taken = await thread.request({ op: 'take', id, indexes });
-        return taken.op === 'take' ? taken.items : [];
+        if (taken.op === 'inline') return (await this.inline.read(taken.body)).take(indexes);
+        if (taken.op !== 'take') throw new Error('page reader answered out of turn');
+        return taken.items;
       },
       release: () => {
         if (open) thread.released.push(id);

@@ -9,6 +9,10 @@ import { MalformedResponseError, TokenTrail } from './response-checks.js';
 
 /** The API's maximum page size; asking for more is rejected, asking for less wastes calls. */
 export const RECOVERY_POINT_PAGE_SIZE = 1000;
+/** Empty pages in a row, each with a new token, after which the listing is called malformed. */
+export const MAX_EMPTY_PAGES = 100;
+/** Pages per vault: 100 times the default quota of a million points, read in full pages. */
+const MAX_PAGES = 100_000;
 
 /**
  * One page of a vault's recovery points, summed up as the distinct verdict facts on it and how
@@ -46,6 +50,8 @@ export async function* recoveryPointPages(
   const operation = 'ListRecoveryPointsByBackupVault';
   const trail = new TokenTrail(operation);
   let nextToken: string | undefined;
+  let emptyPages = 0;
+  let pages = 0;
   do {
     const answer = await client.send(
       new ListRecoveryPointsByBackupVaultCommand({
@@ -70,14 +76,33 @@ export async function* recoveryPointPages(
       page.release();
       throw error;
     }
-    if (summary.unreadable > 0) {
+    const pageGap = (message: string) =>
       onGap({
         scope: vaultScope(vault),
         operation,
         errorName: 'MalformedResponse',
-        message: `${summary.unreadable} listed item(s) had no RecoveryPointArn and could not be judged`,
+        message,
         ...(metadata.requestId ? { requestId: metadata.requestId } : {}),
       });
+    if (summary.unreadable > 0)
+      pageGap(`${summary.unreadable} listed item(s) had no RecoveryPointArn and could not be judged`);
+    if (summary.conflicting > 0)
+      pageGap(
+        `${summary.conflicting} recovery point(s) listed again on one page with other encryption facts; every copy was judged`,
+      );
+    // A server that keeps handing out new tokens for empty pages would never let the scan end.
+    const points = summary.counts.reduce((sum, n) => sum + n, 0) + summary.unreadable;
+    emptyPages = points === 0 && nextToken !== undefined ? emptyPages + 1 : 0;
+    pages += 1;
+    if (emptyPages >= MAX_EMPTY_PAGES || pages > MAX_PAGES) {
+      page.release();
+      throw new MalformedResponseError(
+        operation,
+        emptyPages >= MAX_EMPTY_PAGES
+          ? `${emptyPages} pages in a row without a recovery point, each with a new NextToken; stopped`
+          : `more than ${MAX_PAGES} pages, far past the quota of recovery points per vault; stopped`,
+        metadata,
+      );
     }
     yield {
       facts: summary.facts,

@@ -1,5 +1,6 @@
 import type { Rule } from '../rules/rule.js';
 import { contextFor, judgePoint } from './evaluate.js';
+import { factsKey } from './facts-key.js';
 import type { FindingStatus, KeyInfo, RecoveryPoint, Vault, VerdictFacts } from './types.js';
 
 /** The statuses the rules give one set of facts. */
@@ -24,7 +25,7 @@ export class FactVerdicts {
   ) {}
 
   outcome(facts: VerdictFacts): FactOutcome {
-    const id = `${facts.isEncrypted}\u0000${facts.status}\u0000${facts.encryptionKeyArn}\u0000${facts.encryptionKeyType}`;
+    const id = factsKey(facts);
     let outcome = this.outcomes.get(id);
     if (!outcome) {
       outcome = this.judge(facts);

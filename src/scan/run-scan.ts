@@ -10,7 +10,7 @@ import { planRegions } from '../collect/regions.js';
 import { listVaults } from '../collect/vaults.js';
 import { contextFor, judgePoint, toFinding } from '../core/evaluate.js';
 import { classifyVaultKey } from '../core/key-class.js';
-import { FactVerdicts } from '../core/fact-verdicts.js';
+import { FactVerdicts, type FactOutcome } from '../core/fact-verdicts.js';
 import { SummaryBuilder } from '../core/summary.js';
 import type { Gap, KeyInfo, Scope, SkippedRegion, Vault, VerdictFacts } from '../core/types.js';
 import { selectRules, type Rule } from '../rules/index.js';
@@ -311,17 +311,17 @@ async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault)
     for await (const page of pages) {
       const passes = state.sink.passes !== false;
       let wanted: number[];
+      let counted: { outcome: FactOutcome; points: number }[];
       try {
         await resolveKeys(state.keys, clients, page.facts, vaultKeys);
         // Facts whose verdicts all pass are only counted (unless a sink wants passes); the rest,
         // and points AWS listed without IsEncrypted, are judged whole so their findings can be written.
         wanted = [];
+        counted = [];
         page.facts.forEach((facts, i) => {
           const outcome = verdicts.outcome(facts);
           if (!outcome.allPass || passes || facts.isEncrypted === undefined) wanted.push(i);
-          else
-            for (const { ruleId, status } of outcome.statuses)
-              state.summary.count(ruleId, status, visit, page.counts[i]);
+          else counted.push({ outcome, points: page.counts[i] as number });
         });
       } catch (error) {
         page.release();
@@ -331,6 +331,8 @@ async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault)
       else {
         const { points, gaps } = await page.take(wanted);
         for (const gap of gaps) recordGap(state, gap);
+        // DescribeRecoveryPoint may name a key the list item did not.
+        await resolveKeys(state.keys, clients, points, vaultKeys);
         for (const point of points) {
           const key = point.encryptionKeyArn ? vaultKeys.get(point.encryptionKeyArn) : undefined;
           const context = contextFor(point, vault, key);
@@ -340,6 +342,9 @@ async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault)
           }
         }
       }
+      // Only now, with the whole page judged, do its passing points count.
+      for (const { outcome, points } of counted)
+        for (const { ruleId, status } of outcome.statuses) state.summary.count(ruleId, status, visit, points);
       const judged = page.counts.reduce((sum, n) => sum + n, 0);
       visit.recoveryPointsRead += judged;
       state.progress.pointsJudged += judged;

@@ -26,6 +26,7 @@ describe('readListPage', () => {
       list: 'array',
       nextToken: 't2',
       unreadable: 0,
+      conflicting: 0,
       facts: [
         { isEncrypted: true, status: 'COMPLETED', encryptionKeyArn: key, encryptionKeyType: undefined },
         {
@@ -92,6 +93,20 @@ describe('readListPage', () => {
     });
   });
 
+  it('keeps apart facts a naive key would merge', () => {
+    const page = readListPage(
+      body({
+        RecoveryPoints: [
+          { RecoveryPointArn: arn(1), IsEncrypted: true, EncryptionKeyArn: 'undefined' },
+          { RecoveryPointArn: arn(2), IsEncrypted: true },
+          { RecoveryPointArn: arn(3), IsEncrypted: true, EncryptionKeyArn: 'k\u0000x' },
+          { RecoveryPointArn: arn(4), IsEncrypted: true, EncryptionKeyArn: 'k', EncryptionKeyType: 'x' },
+        ],
+      }),
+    );
+    expect(page.summary.counts).toEqual([1, 1, 1, 1]);
+  });
+
   it('judges a point listed twice on one page once, and counts items without an ARN as unreadable', () => {
     const one = { RecoveryPointArn: arn(1), IsEncrypted: true };
     const page = readListPage(
@@ -116,8 +131,13 @@ describe('readListPage', () => {
     expect(page.summary.facts).toEqual([]);
   });
 
-  it('tells an absent, a null and a non-list RecoveryPoints apart, and passes NextToken on as sent', () => {
-    expect(readListPage(body({ NextToken: 5 })).summary).toMatchObject({ list: 'absent', nextToken: 5 });
+  it('tells an absent, a null and a non-list RecoveryPoints apart, and checks NextToken', () => {
+    expect(readListPage(body({ NextToken: 't' })).summary).toMatchObject({ list: 'absent', nextToken: 't' });
+    expect(readListPage(body({})).summary.problem).toBeUndefined();
+    expect(readListPage(body({ NextToken: 5 })).summary.problem).toBe('NextToken is not a string');
+    expect(readListPage(body({ message: 'Rate exceeded', NextToken: 't' })).summary.problem).toBe(
+      'no RecoveryPoints member, but message',
+    );
     expect(readListPage(body({ RecoveryPoints: null })).summary.list).toBe('null');
     expect(readListPage(body({ RecoveryPoints: { a: 1 } })).summary.list).toBe('other');
   });

@@ -1,9 +1,12 @@
 /**
  * Page-reader threads give the same summaries and items as reading inline, leave Node's shared
- * buffer pool alone, and refuse work once closed instead of hanging.
+ * buffer pool alone, and read pages inline when their threads are gone instead of hanging.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { pageReaders, type PageReaders } from '../../src/collect/page-readers.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, requireFile } from '../support/paths.js';
 
@@ -74,13 +77,26 @@ describe('page readers', () => {
     expect(page.summary.counts).toEqual([34, 66]);
   });
 
+  it('stop sending pages to a thread that died, and read them inline when none is left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rpguard-reader-'));
+    const dying = join(dir, 'dying-thread.mjs');
+    writeFileSync(
+      dying,
+      "import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => process.exit(7));",
+    );
+    const readers = make(1, pathToFileURL(dying));
+    await expect(readers.read(pageBody(100))).rejects.toThrow(/exited with code 7/);
+    const page = await readers.read(pageBody(100));
+    expect(page.summary.counts).toEqual([34, 66]);
+  });
+
   it('fall back to reading inline when the thread script is missing', () => {
     expect(make(2, new URL('file:///nonexistent/page-reader-thread.js')).threads).toBe(0);
   });
 
-  it('refuse reads once closed, instead of hanging', async () => {
+  it('read pages inline once closed, instead of hanging on a thread that is gone', async () => {
     const readers = make(1);
     await readers.close();
-    await expect(readers.read(pageBody(1))).rejects.toThrow(/closed/);
+    expect((await readers.read(pageBody(100))).summary.counts).toEqual([34, 66]);
   });
 });

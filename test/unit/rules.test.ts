@@ -104,6 +104,20 @@ describe('backup/recovery-point-encrypted', () => {
     expect(finding.message).toContain('AWS Backup normally encrypts S3 backups with the vault key');
   });
 
+  it.each(['constructor', '__proto__', 'toString'])(
+    'treats resource type %s as just a name, not a key of the advice table',
+    (resourceType) => {
+      const finding = judge(aPoint({ resourceType, isEncrypted: false }), aVault(), undefined).get(
+        ENCRYPTED,
+      ) as Finding;
+      expect(finding.status).toBe('FAIL');
+      expect(finding.message).toContain(
+        `AWS Backup normally encrypts ${resourceType} backups with the vault key`,
+      );
+      expect(finding.remediation).not.toContain('undefined');
+    },
+  );
+
   it('gives ERROR, never FAIL, when IsEncrypted is unknown (K05)', () => {
     const finding = judge(aPoint({ isEncrypted: undefined, encryptionSource: 'describe' })).get(
       ENCRYPTED,

@@ -53,5 +53,8 @@ const sourceEncrypted: Record<string, { source: string; fix: string }> = {
 export function sourceEncryptionOf(
   resourceType: string | undefined,
 ): { source: string; fix: string } | undefined {
-  return resourceType === undefined ? undefined : sourceEncrypted[resourceType];
+  // Own entries only: a type named `constructor` or `__proto__` is not in the table.
+  return resourceType !== undefined && Object.hasOwn(sourceEncrypted, resourceType)
+    ? sourceEncrypted[resourceType]
+    : undefined;
 }

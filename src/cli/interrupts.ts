@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 
 /**
- * Ctrl-C and SIGTERM, installed before anything else loads, so no signal is lost in a window
+ * Ctrl-C, SIGTERM and SIGHUP, installed before anything else loads, so no signal is lost in a window
  * between handlers. Until a command claims them, a signal ends the process as Node would (130)
  * unless the command has its own handler;
  * once claimed (a scan), the first aborts the work cleanly and the second exits at once.
@@ -28,7 +28,20 @@ function onSignal(signal: NodeJS.Signals): void {
   controller.abort();
   for (const listener of listeners) listener(signal);
 }
-process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
+// SIGHUP: the terminal running the scan went away; stop as cleanly as for Ctrl-C.
+process.on('SIGINT', onSignal).on('SIGTERM', onSignal).on('SIGHUP', onSignal);
+
+/**
+ * The reader of stdout went away (`rpguard scan --format json | head`): nothing more can be
+ * delivered there, so stop the scan as for a signal instead of crashing on EPIPE.
+ */
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  if (!controller.signal.aborted) {
+    process.stderr.write('rpguard: standard output was closed; stopping\n');
+    onSignal('SIGPIPE');
+  }
+});
 
 /** Take over Ctrl-C for a clean stop; `onStop` is told of the first signal. Returns the abort signal. */
 export function claimInterrupts(onStop?: (signal: NodeJS.Signals) => void): AbortSignal {

@@ -170,7 +170,9 @@ export function formatConsoleReport(
   }
   if (outcome.regionsScanned.length === 0 && outcome.gaps.length === 0) {
     lines.push(
-      paint('ERROR', 'No region was scanned: check --regions, --exclude-regions and the account list.'),
+      outcome.shard && outcome.complete
+        ? `None of the (account, region) pairs found fell to shard ${outcome.shard.index}/${outcome.shard.count}; the other shards read them.`
+        : paint('ERROR', 'No region was scanned: check --regions, --exclude-regions and the account list.'),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -84,6 +84,7 @@ export function reportTailRecord(
         excludeAccounts: request.excludeAccounts ?? [],
         roleName: request.org || request.accounts ? (request.roleName ?? null) : null,
         requireCmk: request.requireCmk,
+        omitPasses: request.omitPasses === true,
         endpointUrl: request.endpointUrl ?? null,
         maxRps: request.maxRps ?? null,
         maxAttempts: request.maxAttempts,

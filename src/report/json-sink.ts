@@ -12,9 +12,11 @@ export interface TextTarget {
 export class JsonReportSink implements FindingSink {
   private first = true;
 
+  /** `passes` false: PASS findings are left out (--omit-passes); the summary still counts them. */
   constructor(
     private readonly target: TextTarget,
     tool: ToolInfo,
+    readonly passes = true,
   ) {
     target.write(reportHead(tool));
   }

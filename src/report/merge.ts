@@ -128,7 +128,9 @@ export async function mergeReports(
   const result = summary.result();
   const shards = rests.map((r) => r.scan?.shard).filter((s): s is string => typeof s === 'string');
   const missing = missingShards(shards);
-  const complete = rests.every((r) => r.complete === true) && missing.length === 0;
+  // Every shard complete, none missing, and some region read by one of them.
+  const regionsRead = rests.reduce((n, r) => n + (r.scan?.regionsScanned?.length ?? 0), 0);
+  const complete = rests.every((r) => r.complete === true) && missing.length === 0 && regionsRead > 0;
   const exitCode = scanExitCode(
     result.findings,
     complete && gaps.length === 0 && result.findings.ERROR === 0,
@@ -218,6 +220,7 @@ function checkShardSet(files: string[], rests: ReportRest[]): void {
       o.accounts,
       o.excludeAccounts,
       o.requireCmk,
+      o.omitPasses ?? false,
       o.endpointUrl,
       rest.scan?.caller?.accountId,
       [...(rest.scan?.accounts ?? [])].sort(),
@@ -228,7 +231,7 @@ function checkShardSet(files: string[], rests: ReportRest[]): void {
     if (scopeOf(rest) !== first) {
       fail(
         files[i] as string,
-        `was scanned with other accounts or options (regions, exclusions, --require-cmk, endpoint, caller) than ${files[0]}; shards of one scan must share them`,
+        `was scanned with other accounts or options (regions, exclusions, --require-cmk, --omit-passes, endpoint, caller) than ${files[0]}; shards of one scan must share them`,
       );
     }
   });

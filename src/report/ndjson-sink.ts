@@ -9,7 +9,11 @@ import type { TextTarget } from './json-sink.js';
  * gap as met, then one `summary` record (everything the JSON report holds besides findings).
  */
 export class NdjsonSink implements FindingSink {
-  constructor(private readonly target: TextTarget) {}
+  /** `passes` false: PASS findings are left out (--omit-passes); the summary still counts them. */
+  constructor(
+    private readonly target: TextTarget,
+    readonly passes = true,
+  ) {}
 
   write(finding: Finding): void {
     this.target.write(`${JSON.stringify({ recordType: 'finding', ...findingRecord(finding) })}\n`);

@@ -45,6 +45,8 @@ interface ScanState {
   regionLimit: ReturnType<typeof pLimit>;
   vaultLimit: ReturnType<typeof pLimit>;
   interrupted: boolean;
+  /** Enabled regions that belong to other shards of a `--shard K/N` scan. */
+  regionsLeftToOtherShards: number;
 }
 
 /**
@@ -88,6 +90,7 @@ export async function runScan(
       regionLimit: pLimit(REGION_CONCURRENCY),
       vaultLimit: pLimit(SCAN_VAULT_CONCURRENCY),
       interrupted: false,
+      regionsLeftToOtherShards: 0,
     };
     if (malformedEntries > 0) {
       recordGap(state, {
@@ -122,9 +125,11 @@ export async function runScan(
       summary,
       apiCalls: base.metrics.snapshot(),
       interrupted: state.interrupted || request.signal?.aborted === true,
-      // A scan that read no region proves nothing.
+      // A scan that read no region proves nothing, unless it is a shard whose share of the
+      // regions found is empty (the other shards read them; merge checks that some did).
       complete:
-        state.regionsScanned.length > 0 &&
+        (state.regionsScanned.length > 0 ||
+          (request.shard !== undefined && state.regionsLeftToOtherShards > 0)) &&
         gaps.length === 0 &&
         summary.findings.ERROR === 0 &&
         !state.interrupted &&
@@ -212,6 +217,7 @@ async function scanAccount(
     }
     for (const gap of plan.gaps) recordGap(state, gap);
     const regions = plan.regions.filter(owned);
+    state.regionsLeftToOtherShards += plan.regions.filter((r) => !excluded.has(r) && !mine(r)).length;
     request.onEvent?.({
       event: 'regions planned',
       accountId,

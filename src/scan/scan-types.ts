@@ -25,6 +25,8 @@ export interface ScanRequest {
   externalId?: string;
   shard?: Shard;
   requireCmk: boolean;
+  /** Reports leave PASS findings out (the summary still counts them). */
+  omitPasses?: boolean;
   maxAttempts: number;
   /** Lower every per-account-and-region quota to this many calls a second. */
   maxRps?: number;

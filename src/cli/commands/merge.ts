@@ -10,15 +10,21 @@ export function registerMergeCommand(program: Command, setExitCode: (code: ExitC
     .command('merge')
     .description('Combine JSON reports of `rpguard scan --shard K/N` into one report with a correct summary')
     .argument('<files...>', 'shard reports written with --format json --output FILE')
-    .requiredOption('--output <file>', 'where to write the merged JSON report (atomically)')
+    .requiredOption('--output <file>', 'where to write the merged JSON report (atomically; - for stdout)')
     .action(async (files: string[], flags: { output: string }) => {
       for (const file of files) {
         if (!existsSync(file)) throw new UsageError(`merge: ${file}: no such file`);
         if (!statSync(file).isFile())
           throw new UsageError(`merge: ${file}: not a regular file (give the shard reports themselves)`);
       }
-      const output = checkOutputPath(flags.output);
-      const target = openOutput(output);
+      // `--output -`: the merged report goes to stdout.
+      const output = flags.output === '-' ? undefined : checkOutputPath(flags.output);
+      const file = output === undefined ? undefined : openOutput(output);
+      const target = file ?? {
+        write: (text: string) => void process.stdout.write(text),
+        commit: () => undefined,
+        discard: () => undefined,
+      };
       try {
         // stream-json loads only when merging.
         const { mergeReports } = await import('../../report/merge.js');
@@ -30,7 +36,7 @@ export function registerMergeCommand(program: Command, setExitCode: (code: ExitC
           );
         }
         process.stderr.write(
-          `rpguard: merged ${files.length} report(s), ${findings} finding(s), into ${output}\n`,
+          `rpguard: merged ${files.length} report(s), ${findings} finding(s), into ${output ?? 'standard output'}\n`,
         );
         setExitCode(exitCode as ExitCode);
       } catch (error) {

@@ -67,6 +67,7 @@ function toRequest(flags: ScanFlags): ScanRequest {
     externalId: flags.externalId,
     shard: flags.shard === undefined ? undefined : parseShard('--shard', flags.shard),
     requireCmk: flags.requireCmk === true,
+    omitPasses: flags.omitPasses === true,
     maxAttempts: parseIntInRange('--max-attempts', flags.maxAttempts, 1, 20),
     maxRps: flags.maxRps === undefined ? undefined : parseIntInRange('--max-rps', flags.maxRps, 1, 50),
     readerThreads:
@@ -77,9 +78,13 @@ function toRequest(flags: ScanFlags): ScanRequest {
 }
 
 /** The machine-readable sink for --format json/ndjson, writing to the file or to stdout. */
-function machineSink(format: Format, target: TextTarget): JsonReportSink | NdjsonSink | undefined {
-  if (format === 'json') return new JsonReportSink(target, toolInfo);
-  if (format === 'ndjson') return new NdjsonSink(target);
+function machineSink(
+  format: Format,
+  target: TextTarget,
+  passes: boolean,
+): JsonReportSink | NdjsonSink | undefined {
+  if (format === 'json') return new JsonReportSink(target, toolInfo, passes);
+  if (format === 'ndjson') return new NdjsonSink(target, passes);
   return undefined;
 }
 
@@ -100,14 +105,20 @@ export async function scanCommand(flags: ScanFlags, interrupted: AbortSignal): P
     );
   }
   const maxDetails = parseIntInRange('--max-details', flags.maxDetails, 0, 1_000_000);
-  const outputPath = flags.output === undefined ? undefined : checkOutputPath(flags.output);
+  // `--output -` is stdout, as if no --output were given.
+  const outputPath =
+    flags.output === undefined || flags.output === '-' ? undefined : checkOutputPath(flags.output);
   const logger = createLogger(flags.logLevel, flags.logFormat);
   const color = flags.color && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const stdoutIsReport = flags.format !== 'console' && !outputPath;
 
   const retained = new RetainingSink();
   const file = outputPath ? openOutput(outputPath) : undefined;
-  const machine = machineSink(flags.format, file ?? { write: (text) => process.stdout.write(text) });
+  const machine = machineSink(
+    flags.format,
+    file ?? { write: (text) => process.stdout.write(text) },
+    !request.omitPasses,
+  );
   const progress = newScanProgress();
   const display =
     process.stderr.isTTY && !flags.quiet && flags.logLevel !== 'debug'

@@ -25,6 +25,7 @@ export interface ScanFlags {
   maxAttempts: string;
   maxRps?: string;
   readerThreads?: string;
+  omitPasses?: boolean;
   color: boolean;
   quiet?: boolean;
   logLevel: LogLevel;
@@ -75,7 +76,11 @@ export function registerScanCommand(program: Command, setExitCode: (code: ExitCo
     )
     .option(
       '--output <file>',
-      'write the report to this file (atomically); the console summary still goes to stdout',
+      'write the report to this file (atomically; - for stdout); the console summary still goes to stdout',
+    )
+    .option(
+      '--omit-passes',
+      'leave PASS findings out of json/ndjson reports (the summary still counts them): far smaller reports, faster scans',
     )
     .option('--max-details <n>', 'failing points to detail in the console report', '50')
     .option('--max-attempts <n>', 'attempts per AWS call, including retries', '6')

@@ -34,6 +34,11 @@ const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
+if (only !== undefined && !scenarios.some((s) => s.name === only)) {
+  console.error(`bench: --only ${only}: no such estate (one of ${scenarios.map((s) => s.name).join(', ')})`);
+  process.exit(2);
+}
+
 const env = emulatorEnv('bench');
 
 /** Start the emulator with a generated estate; resolve with its URL and a stop function. */

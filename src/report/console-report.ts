@@ -8,12 +8,21 @@ export interface ConsoleOptions {
   color: boolean;
   /** How many findings to detail before pointing to the JSON report. */
   maxDetails: number;
+  /** Where every finding is being written already (`--format json --output FILE`), if anywhere. */
+  fullReportPath?: string;
 }
 
 /** The non-PASS findings kept for the report, and how many did not fit. */
 export interface RetainedFindings {
   findings: Finding[];
   omitted: number;
+}
+
+/** Where the findings the console leaves out can be read. */
+function allOfThem(options: ConsoleOptions): string {
+  return options.fullReportPath
+    ? `all of them are in ${safe(options.fullReportPath)}`
+    : 'write them all with --format json --output FILE';
 }
 
 const statusOrder: FindingStatus[] = ['FAIL', 'ERROR', 'SKIPPED', 'PASS'];
@@ -114,8 +123,7 @@ export function formatConsoleReport(
     );
     for (const finding of group.slice(0, options.maxDetails)) lines.push(...detail(finding, paint));
     const hidden = group.length - Math.min(group.length, options.maxDetails);
-    if (hidden > 0)
-      lines.push(paint('dim', `  … and ${hidden} more; write them all with --format json --output FILE`));
+    if (hidden > 0) lines.push(paint('dim', `  … and ${hidden} more; ${allOfThem(options)}`));
   }
   const skippedPoints = details.filter((f) => f.status === 'SKIPPED');
   if (skippedPoints.length > 0) {
@@ -126,8 +134,7 @@ export function formatConsoleReport(
         `  ${safe(f.recoveryPointArn)} (${safe(f.backupVaultName)}, ${safe(f.region)}): ${safe(f.message)}`,
       );
     const hidden = skippedPoints.length - Math.min(skippedPoints.length, options.maxDetails);
-    if (hidden > 0)
-      lines.push(paint('dim', `  … and ${hidden} more; write them all with --format json --output FILE`));
+    if (hidden > 0) lines.push(paint('dim', `  … and ${hidden} more; ${allOfThem(options)}`));
   }
   if (retained.omitted > 0)
     lines.push(

@@ -82,6 +82,25 @@ describe('--omit-passes', () => {
   });
 });
 
+describe('the console summary beside a JSON report', () => {
+  it('points to that report for the findings it leaves out, not to a flag already given', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'rpguard-edges-')), 'all.json');
+    const run = await runCli([
+      'scan',
+      '--endpoint-url',
+      demo.url,
+      '--format',
+      'json',
+      '--output',
+      file,
+      '--max-details',
+      '0',
+    ]);
+    expect(run.stdout).toContain(`more; all of them are in ${file}`);
+    expect(run.stdout).not.toContain('write them all with');
+  });
+});
+
 describe('--output -', () => {
   it('writes the scan report and the merged report to stdout', async () => {
     const scan = await runCli(['scan', '--endpoint-url', demo.url, '--format', 'json', '--output', '-']);

@@ -177,7 +177,11 @@ export async function scanCommand(flags: ScanFlags, interrupted: AbortSignal): P
   const exitCode = scanExitCode(outcome.summary.findings, outcome.complete);
   machine?.finish(outcome, request, exitCode);
   const consoleText = (withColor: boolean) =>
-    formatConsoleReport(outcome, retained.asRetained(), exitCode, { color: withColor, maxDetails });
+    formatConsoleReport(outcome, retained.asRetained(), exitCode, {
+      color: withColor,
+      maxDetails,
+      fullReportPath: file && flags.format !== 'console' ? outputPath : undefined,
+    });
   if (file && flags.format === 'console') file.write(consoleText(false));
   file?.commit();
   // With the report on stdout (json/ndjson, no --output), keep it the only thing there.

@@ -78,6 +78,11 @@ export function parseGenerateSpec(text: string): GenerateSpec {
 }
 
 /** The id of generated account `i` (0-based). */
+/** "1 region", "4 regions". */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function generatedAccountId(i: number): string {
   return String(FIRST_GENERATED_ACCOUNT + i);
 }
@@ -100,7 +105,7 @@ export function generateScenario(spec: GenerateSpec): Scenario {
         };
   return scenarioSchema.parse({
     name: `generated-${spec.accounts}x${spec.regions}x${spec.vaults}x${spec.points}`,
-    description: `Generated: ${spec.accounts} accounts, ${spec.regions} regions, ${spec.vaults} vaults per region, ${spec.points} points per vault${spec.unencrypted > 0 ? `, every ${spec.unencrypted}th unencrypted` : ''}.`,
+    description: `Generated: ${count(spec.accounts, 'account')}, ${count(spec.regions, 'region')}, ${count(spec.vaults, 'vault')} per region, ${count(spec.points, 'point')} per vault${spec.unencrypted > 0 ? `, ${spec.unencrypted === 1 ? 'every point' : `one point in ${spec.unencrypted}`} unencrypted` : ''}.`,
     callerAccountId: generatedAccountId(0),
     accounts: Array.from({ length: spec.accounts }, (_, i) => ({
       accountId: generatedAccountId(i),

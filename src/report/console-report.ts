@@ -18,6 +18,13 @@ export interface RetainedFindings {
   omitted: number;
 }
 
+/** "account 1", "accounts 1, 2, 3", or for an organization "42 accounts (1, 2, 3, …)". */
+function scannedAccounts(accounts: readonly string[]): string {
+  if (accounts.length === 1) return `account ${accounts[0]}`;
+  if (accounts.length <= 5) return `accounts ${accounts.join(', ')}`;
+  return `${accounts.length} accounts (${accounts.slice(0, 3).join(', ')}, …)`;
+}
+
 /** Where the findings the console leaves out can be read. */
 function allOfThem(options: ConsoleOptions): string {
   return options.fullReportPath
@@ -59,7 +66,7 @@ export function formatConsoleReport(
   lines.push(
     paint(
       'bold',
-      `rpguard scan of account ${outcome.accounts.join(', ')} as ${safe(outcome.caller.arn || outcome.caller.accountId)}`,
+      `rpguard scan of ${scannedAccounts(outcome.accounts)} as ${safe(outcome.caller.arn || outcome.caller.accountId)}`,
     ),
   );
   lines.push(

@@ -74,7 +74,7 @@ export async function mergeReports(
     } catch (error) {
       fail(
         file,
-        `not a readable JSON report (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+        `not a readable JSON report (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); merge takes reports written with --format json, not ndjson or console text`,
       );
     }
     if (

@@ -21,7 +21,7 @@ describe('rpguard emulator', () => {
     const run = program().parseAsync(['node', 'rpguard', 'emulator', '--scenario', 'small']);
     await vi.waitFor(() => expect(out.length).toBeGreaterThan(0));
     expect(out[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\n$/);
-    expect(err.join('')).toMatch(/account 111122223333 \(small\): 1 regions, 2 vaults, 4 recovery points/);
+    expect(err.join('')).toMatch(/account 111122223333 \(small\): 1 region, 2 vaults, 4 recovery points/);
     const stats = await fetch(`${out[0]?.trim()}/_emulator/stats`);
     expect(stats.status).toBe(200);
     process.emit('SIGTERM');

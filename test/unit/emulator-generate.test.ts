@@ -76,7 +76,8 @@ describe('generateScenario', () => {
     const small = JSON.stringify(generateScenario({ ...spec, points: 1 }));
     const large = JSON.stringify(generateScenario(spec));
     expect(large.length - small.length).toBe(
-      20 * 4 * ('1000000'.length - 1) + ('1000000'.length - 1) * 2, // the counts and the name
+      // the counts, the name and description, and "points" for "point" in the description
+      20 * 4 * ('1000000'.length - 1) + ('1000000'.length - 1) * 2 + 1,
     );
   });
 

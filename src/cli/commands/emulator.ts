@@ -62,7 +62,8 @@ export function summarizeScenario(scenario: Scenario): string[] {
       for (const v of r.vaults) points += v.points.length + (v.generate?.count ?? 0);
     }
     const skipped = notOptedIn.length ? ` (not opted in: ${notOptedIn.join(', ')})` : '';
-    return `account ${account.accountId}${account.name ? ` (${account.name})` : ''}: ${regions.length} regions${skipped}, ${vaults} vaults, ${points} recovery points`;
+    const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+    return `account ${account.accountId}${account.name ? ` (${account.name})` : ''}: ${count(regions.length, 'region')}${skipped}, ${count(vaults, 'vault')}, ${count(points, 'recovery point')}`;
   });
 }
 

@@ -70,8 +70,9 @@ export function formatConsoleReport(
     ),
   );
   lines.push(
-    `${outcome.regionsScanned.length} region(s) scanned, ${outcome.skippedRegions.length} skipped; ` +
-      `${outcome.vaults.length} vault(s); ${outcome.recoveryPointsJudged} recovery point(s) judged; ` +
+    // Interrupted, a region whose vaults were listed may still be unread: say "reached", not "scanned".
+    `${outcome.regionsScanned.length} region(s) ${outcome.interrupted ? 'reached before the stop' : 'scanned'}, ${outcome.skippedRegions.length} skipped; ` +
+      `${outcome.vaults.length} vault(s)${outcome.interrupted ? ` (${outcome.vaults.filter((v) => v.complete).length} read in full)` : ''}; ${outcome.recoveryPointsJudged} recovery point(s) judged; ` +
       `${outcome.keys.length} KMS key(s) described.`,
   );
   lines.push('');

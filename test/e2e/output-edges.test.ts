@@ -48,16 +48,18 @@ async function startHugeScan() {
       '--output',
       join(dir, 'r.json'),
     ],
-    { env: isolatedAwsEnv(), stdio: ['ignore', 'ignore', 'pipe'] },
+    { env: isolatedAwsEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';
+  let stdout = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdout.on('data', (chunk) => (stdout += chunk));
   const exited = new Promise<number>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : -2))),
   );
   for (let i = 0; i < 600 && (huge.stats().byOperation.ListRecoveryPointsByBackupVault ?? 0) < 3; i++)
     await new Promise((resolve) => setTimeout(resolve, 50));
-  return { child, dir, exited, stderr: () => stderr };
+  return { child, dir, exited, stderr: () => stderr, stdout: () => stdout };
 }
 
 describe('--omit-passes', () => {
@@ -139,6 +141,10 @@ describe('when the output goes away', () => {
     const report = JSON.parse(readFileSync(join(scan.dir, 'r.json'), 'utf8')) as Report;
     expect(report.complete).toBe(false);
     expect(readdirSync(scan.dir)).toEqual(['r.json']);
+    // The console does not call the half-read region "scanned".
+    expect(scan.stdout()).toContain(
+      '1 region(s) reached before the stop, 0 skipped; 1 vault(s) (0 read in full)',
+    );
   });
 
   it('a second Ctrl-C exits at once (130) and leaves no temporary file behind', async () => {

@@ -2,8 +2,7 @@
  * Organization scale at small size: several accounts through AssumeRole, one role refused, one vault
  * failing mid-pagination. Right verdicts, right gaps, nothing lost; shards merge back into the whole.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
@@ -11,7 +10,7 @@ import { runCli } from '../support/cli.js';
 import { startScenario } from '../support/emulator.js';
 import { startHostileProxy } from '../support/hostile-proxy.js';
 import { orgScanArgs, orgScenario } from '../support/org-scenario.js';
-import { scanToReport, type Report } from '../support/report.js';
+import { scanShards, scanToReport, type Report } from '../support/report.js';
 
 /** The organization's ACTIVE accounts; 444444444444 is suspended and never scanned. */
 const activeAccounts = ['111111111111', '222222222222', '333333333333'];
@@ -112,25 +111,7 @@ describe('three accounts through AssumeRole', () => {
 
 describe('sharding', () => {
   it('three shards cover every pair exactly once and merge into the whole report', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rpguard-shards-'));
-    const files = [1, 2, 3].map((k) => join(dir, `shard-${k}.json`));
-    const runs = await Promise.all(
-      files.map((file, i) =>
-        runCli([
-          'scan',
-          '--endpoint-url',
-          emulator.url,
-          ...orgScanArgs,
-          '--shard',
-          `${i + 1}/3`,
-          '--format',
-          'json',
-          '--output',
-          file,
-          '--quiet',
-        ]),
-      ),
-    );
+    const { dir, files, runs } = await scanShards(emulator.url, 3, [...orgScanArgs, '--quiet']);
     for (const run of runs) expect([0, 1, 3]).toContain(run.code);
     const shards = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Report);
     // No shard can tell which of a locked-out account's regions are its own: each reports the gap.

@@ -2,15 +2,14 @@
  * More shards than (account, region) pairs: a shard whose share is empty is complete (the other
  * shards read the regions), and the merge of a clean estate is complete with exit 0.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScenario, parseGenerateSpec } from '../../src/emulator/generate.js';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { runCli } from '../support/cli.js';
 import { startScenario } from '../support/emulator.js';
-import type { Report } from '../support/report.js';
+import { scanShards, type Report } from '../support/report.js';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -22,23 +21,7 @@ afterAll(() => emulator.close());
 
 describe('four shards over two (account, region) pairs', () => {
   it('give complete shards, empty ones included, and a complete merge', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rpguard-shards-'));
-    const files = [1, 2, 3, 4].map((k) => join(dir, `shard-${k}.json`));
-    const runs = await Promise.all(
-      files.map((file, i) =>
-        runCli([
-          'scan',
-          '--endpoint-url',
-          emulator.url,
-          '--shard',
-          `${i + 1}/4`,
-          '--format',
-          'json',
-          '--output',
-          file,
-        ]),
-      ),
-    );
+    const { dir, files, runs } = await scanShards(emulator.url, 4);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
     const shards = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Report);
     const empty = shards.filter((r) => (r.scan as { regionsScanned: unknown[] }).regionsScanned.length === 0);
@@ -57,23 +40,7 @@ describe('four shards over two (account, region) pairs', () => {
   });
 
   it('merged without the shards that read the regions: incomplete', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rpguard-shards-'));
-    const files = [1, 2, 3, 4].map((k) => join(dir, `shard-${k}.json`));
-    await Promise.all(
-      files.map((file, i) =>
-        runCli([
-          'scan',
-          '--endpoint-url',
-          emulator.url,
-          '--shard',
-          `${i + 1}/4`,
-          '--format',
-          'json',
-          '--output',
-          file,
-        ]),
-      ),
-    );
+    const { dir, files } = await scanShards(emulator.url, 4);
     const emptyFiles = files.filter(
       (f) =>
         (JSON.parse(readFileSync(f, 'utf8')) as { scan: { regionsScanned: unknown[] } }).scan.regionsScanned

@@ -56,3 +56,30 @@ export function statusByPoint(
       .map((f) => [f.recoveryPointArn as string, f.status as string]),
   );
 }
+
+/** Run all N shards of one scan at once, each writing `--format json` to its own file in a new folder. */
+export async function scanShards(
+  endpointUrl: string,
+  count: number,
+  args: string[] = [],
+): Promise<{ dir: string; files: string[]; runs: CliResult[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'rpguard-shards-'));
+  const files = Array.from({ length: count }, (_, i) => join(dir, `shard-${i + 1}.json`));
+  const runs = await Promise.all(
+    files.map((file, i) =>
+      runCli([
+        'scan',
+        '--endpoint-url',
+        endpointUrl,
+        ...args,
+        '--shard',
+        `${i + 1}/${count}`,
+        '--format',
+        'json',
+        '--output',
+        file,
+      ]),
+    ),
+  );
+  return { dir, files, runs };
+}

@@ -146,7 +146,8 @@ const BUSY_MAIN_THREAD = 0.5;
 const BUSY_SAMPLE_MS = 200;
 
 class ThreadedReaders implements PageReaders {
-  private readonly pool: ReaderThread[];
+  // Started on the first page that goes to a thread: a scan that never needs one starts none.
+  private pool: ReaderThread[] | undefined;
   private readonly inline = new InlineReaders();
   private nextId = 1;
   private sample = performance.eventLoopUtilization();
@@ -154,11 +155,9 @@ class ThreadedReaders implements PageReaders {
 
   constructor(
     readonly threads: number,
-    script: URL,
+    private readonly script: URL,
     private readonly onlyWhenBusy: boolean,
-  ) {
-    this.pool = Array.from({ length: threads }, () => new ReaderThread(script));
-  }
+  ) {}
 
   read(body: Uint8Array): Promise<PageHandle> {
     return !this.onlyWhenBusy || this.mainThreadBusy() ? this.readOnThread(body) : this.inline.read(body);
@@ -178,6 +177,7 @@ class ThreadedReaders implements PageReaders {
   private async readOnThread(body: Uint8Array): Promise<PageHandle> {
     const id = this.nextId++;
     // A thread that died takes no more pages; with none left, the main thread reads them.
+    this.pool ??= Array.from({ length: this.threads }, () => new ReaderThread(this.script));
     const healthy = this.pool.filter((t) => !t.failed);
     const thread = healthy[id % healthy.length];
     if (!thread) return this.inline.read(body);
@@ -211,6 +211,7 @@ class ThreadedReaders implements PageReaders {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.pool.map((thread) => thread.close()));
+    await Promise.all((this.pool ?? []).map((thread) => thread.close()));
+    this.pool = [];
   }
 }

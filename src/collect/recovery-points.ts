@@ -22,8 +22,6 @@ const MAX_PAGES = 100_000;
 export interface RecoveryPointPage {
   facts: VerdictFacts[];
   counts: number[];
-  /** Items on the page that had no RecoveryPointArn (already reported as a gap). */
-  unreadable: number;
   /**
    * The whole points whose facts entry is in `indexes`, in list order; a point whose list item
    * lacks IsEncrypted is completed with one DescribeRecoveryPoint (a failed one is a gap).
@@ -107,7 +105,6 @@ export async function* recoveryPointPages(
     yield {
       facts: summary.facts,
       counts: summary.counts,
-      unreadable: summary.unreadable,
       take: async (indexes) => completePoints(clients, vault, await page.take(indexes)),
       release: () => page.release(),
     };

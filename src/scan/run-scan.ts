@@ -8,17 +8,16 @@ import { recoveryPointPages } from '../collect/recovery-points.js';
 import { defaultReaderThreads, pageReaders, type PageReaders } from '../collect/page-readers.js';
 import { planRegions } from '../collect/regions.js';
 import { listVaults } from '../collect/vaults.js';
-import { contextFor, judgePoint, toFinding } from '../core/evaluate.js';
 import { classifyVaultKey } from '../core/key-class.js';
-import { FactVerdicts, type FactOutcome } from '../core/fact-verdicts.js';
 import { SummaryBuilder } from '../core/summary.js';
-import type { Gap, KeyInfo, Scope, SkippedRegion, Vault, VerdictFacts } from '../core/types.js';
+import type { Gap, KeyInfo, Scope, SkippedRegion, Vault } from '../core/types.js';
 import { selectRules, type Rule } from '../rules/index.js';
 import type { FindingSink, ScanOutcome, ScanProgress, ScanRequest, VaultVisit } from './scan-types.js';
 import { newScanProgress } from './scan-types.js';
 import { ownsScope } from './shard.js';
 import { DEFAULT_ROLE_NAME } from './defaults.js';
 import { identify, targetAccounts } from './setup.js';
+import { VaultJudge } from './vault-judge.js';
 
 // Accounts and regions in flight at once; the per-account-and-region rate limiter, not these, sets the pace.
 const ACCOUNT_CONCURRENCY = 16;
@@ -309,49 +308,18 @@ async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault)
   };
   state.vaults.push(visit);
   state.summary.noteVault(visit);
-  // Keys this vault's points name, described before their points are judged.
-  const vaultKeys = new Map<string, KeyInfo>();
-  const verdicts = new FactVerdicts(vault, state.rules, (keyArn) => vaultKeys.get(keyArn));
+  const judge = new VaultJudge(vault, visit, {
+    rules: state.rules,
+    keys: state.keys,
+    clients,
+    summary: state.summary,
+    sink: state.sink,
+    onGap: (gap) => recordGap(state, gap),
+  });
   try {
     const pages = recoveryPointPages(clients, vault, state.readers, (gap) => recordGap(state, gap));
     for await (const page of pages) {
-      const passes = state.sink.passes !== false;
-      let wanted: number[];
-      let counted: { outcome: FactOutcome; points: number }[];
-      try {
-        await resolveKeys(state.keys, clients, page.facts, vaultKeys);
-        // Facts whose verdicts all pass are only counted (unless a sink wants passes); the rest,
-        // and points AWS listed without IsEncrypted, are judged whole so their findings can be written.
-        wanted = [];
-        counted = [];
-        page.facts.forEach((facts, i) => {
-          const outcome = verdicts.outcome(facts);
-          if (!outcome.allPass || passes || facts.isEncrypted === undefined) wanted.push(i);
-          else counted.push({ outcome, points: page.counts[i] as number });
-        });
-      } catch (error) {
-        page.release();
-        throw error;
-      }
-      if (wanted.length === 0) page.release();
-      else {
-        const { points, gaps } = await page.take(wanted);
-        for (const gap of gaps) recordGap(state, gap);
-        // DescribeRecoveryPoint may name a key the list item did not.
-        await resolveKeys(state.keys, clients, points, vaultKeys);
-        for (const point of points) {
-          const key = point.encryptionKeyArn ? vaultKeys.get(point.encryptionKeyArn) : undefined;
-          const context = contextFor(point, vault, key);
-          for (const { rule, verdict } of judgePoint(context, state.rules)) {
-            state.summary.count(rule.id, verdict.status, visit);
-            if (passes || verdict.status !== 'PASS') state.sink.write(toFinding(rule, verdict, context));
-          }
-        }
-      }
-      // Only now, with the whole page judged, do its passing points count.
-      for (const { outcome, points } of counted)
-        for (const { ruleId, status } of outcome.statuses) state.summary.count(ruleId, status, visit, points);
-      const judged = page.counts.reduce((sum, n) => sum + n, 0);
+      const judged = await judge.judge(page);
       visit.recoveryPointsRead += judged;
       state.progress.pointsJudged += judged;
     }
@@ -376,19 +344,4 @@ async function scanVault(state: ScanState, clients: ClientFactory, vault: Vault)
       complete: visit.complete,
     });
   }
-}
-
-/** Describe every distinct key of a page not yet known to this vault (each at most once per scan). */
-async function resolveKeys(
-  resolver: KeyResolver,
-  clients: ClientFactory,
-  facts: readonly VerdictFacts[],
-  known: Map<string, KeyInfo>,
-): Promise<void> {
-  const wanted = new Set<string>();
-  for (const { encryptionKeyArn } of facts)
-    if (encryptionKeyArn !== undefined && !known.has(encryptionKeyArn)) wanted.add(encryptionKeyArn);
-  await Promise.all(
-    [...wanted].map(async (keyArn) => known.set(keyArn, await resolver.resolve(keyArn, clients))),
-  );
 }

@@ -4,15 +4,11 @@
  * describe finished once left a summary of 1,998 PASS beside "0 points judged", and lost the
  * page's FAIL.)
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
-import { isolatedAwsEnv } from '../support/cli.js';
+import { spawnScan } from '../support/cli.js';
 import { oneAccountScenario, startScenario } from '../support/emulator.js';
-import { cliPath } from '../support/paths.js';
 import type { Report } from '../support/report.js';
 
 let emulator: RunningEmulator;
@@ -45,32 +41,13 @@ afterAll(() => emulator.close());
 describe('an interrupt while a page waits on DescribeRecoveryPoint', () => {
   it.each(['0', '1'])('with %s reader thread(s) counts none of that page', async (threads) => {
     emulator.resetStats();
-    const output = join(mkdtempSync(join(tmpdir(), 'rpguard-mid-page-')), 'report.json');
-    const child = spawn(
-      process.execPath,
-      [
-        cliPath,
-        'scan',
-        '--endpoint-url',
-        emulator.url,
-        '--regions',
-        'us-east-1',
-        '--reader-threads',
-        threads,
-        '--format',
-        'json',
-        '--output',
-        output,
-      ],
-      { env: isolatedAwsEnv(), stdio: 'ignore' },
-    );
-    const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
+    const scan = spawnScan(emulator.url, ['--regions', 'us-east-1', '--reader-threads', threads]);
     for (let i = 0; i < 400 && !emulator.stats().byOperation.DescribeRecoveryPoint; i++)
       await new Promise((resolve) => setTimeout(resolve, 25));
     expect(emulator.stats().byOperation.DescribeRecoveryPoint).toBe(1);
-    child.kill('SIGINT');
-    expect(await exited).toBe(3);
-    const report = JSON.parse(readFileSync(output, 'utf8')) as Report;
+    scan.child.kill('SIGINT');
+    expect(await scan.exited).toBe(3);
+    const report = JSON.parse(readFileSync(scan.output, 'utf8')) as Report;
     expect(report.complete).toBe(false);
     expect(report.summary.recoveryPointsJudged).toBe(0);
     expect(report.summary.findings).toEqual({ PASS: 0, FAIL: 0, ERROR: 0, SKIPPED: 0 });

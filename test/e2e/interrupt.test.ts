@@ -1,13 +1,9 @@
 /** Ctrl-C stops cleanly: what was judged is written as a whole report marked incomplete, exit code 3. */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/server.js';
-import { isolatedAwsEnv } from '../support/cli.js';
+import { spawnScan } from '../support/cli.js';
 import { oneAccountScenario, startScenario } from '../support/emulator.js';
-import { cliPath } from '../support/paths.js';
 import type { Report } from '../support/report.js';
 
 let emulator: RunningEmulator;
@@ -35,36 +31,13 @@ describe('SIGINT', () => {
     '%s writes what was judged, marked incomplete, and exits 3',
     async (signal) => {
       emulator.resetStats();
-      const dir = mkdtempSync(join(tmpdir(), 'rpguard-interrupt-'));
-      const output = join(dir, 'report.json');
-      const child = spawn(
-        process.execPath,
-        [
-          cliPath,
-          'scan',
-          '--endpoint-url',
-          emulator.url,
-          '--regions',
-          'us-east-1',
-          '--format',
-          'json',
-          '--output',
-          output,
-        ],
-        {
-          env: isolatedAwsEnv(),
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
+      const scan = spawnScan(emulator.url, ['--regions', 'us-east-1']);
       await servedPages(5);
-      child.kill(signal);
-      const code = await exited;
+      scan.child.kill(signal);
+      const code = await scan.exited;
       expect(code).toBe(3);
-      expect(stderr).toContain('stopping on a signal; what was judged so far will be written');
-      const report = JSON.parse(readFileSync(output, 'utf8')) as Report & { incompleteReason: string };
+      expect(scan.stderr()).toContain('stopping on a signal; what was judged so far will be written');
+      const report = JSON.parse(readFileSync(scan.output, 'utf8')) as Report & { incompleteReason: string };
       expect(report.complete).toBe(false);
       expect(report.exitCode).toBe(3);
       expect(report.incompleteReason).toMatch(/^interrupted/);
@@ -72,7 +45,7 @@ describe('SIGINT', () => {
       expect(report.findings.length).toBeLessThan(10_000_000);
       // Both rules judged each point read, and the summary agrees with the findings written.
       expect(report.summary.findings.PASS).toBe(report.findings.length);
-      expect(readdirSync(dir)).toEqual(['report.json']);
+      expect(readdirSync(scan.dir)).toEqual(['report.json']);
     },
   );
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/emulator/scenario-loader.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
-import { isolatedAwsEnv, runCli } from '../support/cli.js';
+import { isolatedAwsEnv, runCli, spawnScan } from '../support/cli.js';
 import { oneAccountScenario, startScenario } from '../support/emulator.js';
 import { cliPath, repoRoot } from '../support/paths.js';
 import { scanToReport, type Report } from '../support/report.js';
@@ -33,33 +33,10 @@ afterAll(async () => {
 /** Start a scan of the huge vault writing JSON to a file in a fresh folder; resolves once pages flow. */
 async function startHugeScan() {
   huge.resetStats();
-  const dir = mkdtempSync(join(tmpdir(), 'rpguard-edges-'));
-  const child = spawn(
-    process.execPath,
-    [
-      cliPath,
-      'scan',
-      '--endpoint-url',
-      huge.url,
-      '--regions',
-      'us-east-1',
-      '--format',
-      'json',
-      '--output',
-      join(dir, 'r.json'),
-    ],
-    { env: isolatedAwsEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  let stdout = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  const exited = new Promise<number>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : -2))),
-  );
+  const scan = spawnScan(huge.url, ['--regions', 'us-east-1']);
   for (let i = 0; i < 600 && (huge.stats().byOperation.ListRecoveryPointsByBackupVault ?? 0) < 3; i++)
     await new Promise((resolve) => setTimeout(resolve, 50));
-  return { child, dir, exited, stderr: () => stderr, stdout: () => stdout };
+  return scan;
 }
 
 describe('--omit-passes', () => {
@@ -138,9 +115,9 @@ describe('when the output goes away', () => {
     const scan = await startHugeScan();
     scan.child.kill('SIGHUP');
     expect(await scan.exited).toBe(3);
-    const report = JSON.parse(readFileSync(join(scan.dir, 'r.json'), 'utf8')) as Report;
+    const report = JSON.parse(readFileSync(scan.output, 'utf8')) as Report;
     expect(report.complete).toBe(false);
-    expect(readdirSync(scan.dir)).toEqual(['r.json']);
+    expect(readdirSync(scan.dir)).toEqual(['report.json']);
     // The console does not call the half-read region "scanned".
     expect(scan.stdout()).toContain(
       '1 region(s) reached before the stop, 0 skipped; 1 vault(s) (0 read in full)',

@@ -1,4 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cliPath, requireFile } from './paths.js';
 
 /** What a CLI run produced. */
@@ -52,4 +55,33 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = isolatedAwsEnv()
       },
     );
   });
+}
+
+/** A scan running in the background, for tests that stop it or watch it. */
+export interface BackgroundScan {
+  child: ChildProcess;
+  /** A fresh folder holding only the report (and, while it runs, its temporary file). */
+  dir: string;
+  output: string;
+  exited: Promise<number>;
+  stdout(): string;
+  stderr(): string;
+}
+
+/** Start `rpguard scan --endpoint-url URL ...args --format json --output DIR/report.json`. */
+export function spawnScan(endpointUrl: string, args: string[]): BackgroundScan {
+  requireFile(cliPath, 'run `npm run build` first (npm test does it)');
+  const dir = mkdtempSync(join(tmpdir(), 'rpguard-scan-'));
+  const output = join(dir, 'report.json');
+  const child = spawn(
+    process.execPath,
+    [cliPath, 'scan', '--endpoint-url', endpointUrl, ...args, '--format', 'json', '--output', output],
+    { env: isolatedAwsEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? -1)));
+  return { child, dir, output, exited, stdout: () => stdout, stderr: () => stderr };
 }
